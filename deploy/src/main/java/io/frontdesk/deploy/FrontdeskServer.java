@@ -1,0 +1,204 @@
+package io.frontdesk.deploy;
+
+import io.frontdesk.core.CoreRoutes;
+import io.frontdesk.core.async.Blocking;
+import io.frontdesk.core.config.FrontdeskConfig;
+import io.frontdesk.core.config.Settings;
+import io.frontdesk.core.health.HealthRegistry;
+import io.frontdesk.core.http.HttpErrors;
+import io.frontdesk.core.http.RequestLog;
+import io.frontdesk.core.metrics.Metrics;
+import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.deploy.wiring.PortalWiring;
+import io.frontdesk.deploy.wiring.Wiring;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server: one Vert.x instance, one store, one HTTP port for the bot, the portal and the
+ * API. Start-up fails (and cleans up) if the store cannot be opened or the port cannot be bound.
+ */
+public final class FrontdeskServer {
+  private static final Logger LOG = LoggerFactory.getLogger(FrontdeskServer.class);
+
+  /** A collection of our own that records facts about the store itself (e.g. demo seeding). */
+  static final String META = "meta";
+
+  private final ServerContext ctx;
+  private final List<Wiring> wirings;
+  private final HttpServer http;
+
+  private FrontdeskServer(ServerContext ctx, List<Wiring> wirings, HttpServer http) {
+    this.ctx = ctx;
+    this.wirings = wirings;
+    this.http = http;
+  }
+
+  /** Starts everything and blocks until the server is listening (or start-up failed). */
+  public static FrontdeskServer start(FrontdeskConfig config, Settings settings, boolean demo) {
+    long t0 = System.nanoTime();
+    Metrics metrics = new Metrics();
+    Vertx vertx =
+        Vertx.builder()
+            .with(metrics.vertxOptions())
+            .withMetrics(metrics.vertxMetricsFactory())
+            .build();
+    MongoStore store = null;
+    try {
+      store =
+          MongoStore.open(
+              new MongoStore.Options(
+                  config.mongoUri(),
+                  config.dataDir(),
+                  config.mongoDatabase(),
+                  List.of(metrics.mongoCommandListener()),
+                  List.of(metrics.mongoPoolListener())));
+      HealthRegistry health = new HealthRegistry(vertx);
+      MongoStore s = store;
+      health.register(
+          "store",
+          () -> {
+            s.ping();
+            return null;
+          });
+      ServerContext ctx =
+          new ServerContext(vertx, config, settings, store, health, metrics, Blocking.on(vertx));
+      List<Wiring> wirings = wire(ctx);
+
+      Future<Void> started = Future.succeededFuture();
+      for (Wiring w : wirings) {
+        started = started.compose(v -> w.start());
+      }
+      if (demo) {
+        started = started.compose(v -> seedDemoIfEmpty(ctx, wirings));
+      }
+      Router root = Router.router(vertx);
+      root.route().handler(new RequestLog());
+      root.route("/*").subRouter(new CoreRoutes(vertx, health, metrics).router());
+      wirings.forEach(w -> w.mount(root));
+      root.route().last().handler(c -> c.fail(404));
+      root.route().failureHandler(HttpErrors::handle);
+
+      HttpServer http =
+          vertx.createHttpServer(
+              new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120));
+      HttpServer listening =
+          started
+              .compose(v -> http.requestHandler(root).listen(config.port()))
+              .compose(h -> health.start().map(h))
+              .await(60, TimeUnit.SECONDS);
+      LOG.info(
+          "Frontdesk ready on port {} in {} ms ({})",
+          listening.actualPort(),
+          (System.nanoTime() - t0) / 1_000_000,
+          config.baseUrl());
+      return new FrontdeskServer(ctx, wirings, listening);
+    } catch (Exception e) {
+      if (store != null) {
+        store.close();
+      }
+      try {
+        vertx.close().await(10, TimeUnit.SECONDS);
+      } catch (Exception closing) {
+        e.addSuppressed(closing);
+      }
+      if (e instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Every module, in dependency order. */
+  private static List<Wiring> wire(ServerContext ctx) {
+    List<Wiring> wirings = new ArrayList<>();
+    wirings.add(new PortalWiring(ctx));
+    return wirings;
+  }
+
+  private static Future<Void> seedDemoIfEmpty(ServerContext ctx, List<Wiring> wirings) {
+    return ctx.blocking()
+        .call(() -> isEmpty(ctx.store()))
+        .compose(
+            empty -> {
+              if (!empty) {
+                LOG.info("--demo: the store already holds data, so no demo data was added");
+                return Future.succeededFuture();
+              }
+              Future<Void> seeded = Future.succeededFuture();
+              for (Wiring w : wirings) {
+                seeded = seeded.compose(v -> w.seedDemo());
+              }
+              return seeded.compose(
+                  v ->
+                      ctx.blocking()
+                          .run(
+                              () ->
+                                  ctx.store()
+                                      .database()
+                                      .getCollection(META)
+                                      .insertOne(
+                                          new Document("_id", "demo")
+                                              .append("seededAt", new java.util.Date()))));
+            });
+  }
+
+  /** Empty means no document in any collection (indexes may already exist). */
+  static boolean isEmpty(MongoStore store) {
+    for (String name : store.database().listCollectionNames()) {
+      if (store.database().getCollection(name).countDocuments() > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public ServerContext context() {
+    return ctx;
+  }
+
+  /**
+   * Stops accepting, gives in-flight requests up to {@code drain} to finish, then closes every
+   * module, the store and Vert.x.
+   */
+  public void stop(Duration drain) {
+    ctx.health().stop();
+    try {
+      http.shutdown(drain.toMillis(), TimeUnit.MILLISECONDS)
+          .await(drain.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.warn("HTTP server did not drain in time: {}", e.toString());
+    }
+    for (int i = wirings.size() - 1; i >= 0; i--) {
+      try {
+        wirings.get(i).stop().await(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("Stopping {} failed: {}", wirings.get(i).getClass().getSimpleName(), e.toString());
+      }
+    }
+    try {
+      ctx.store().close();
+    } finally {
+      try {
+        ctx.vertx().close().await(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("Vert.x did not close in time: {}", e.toString());
+      }
+      ctx.metrics().close();
+    }
+  }
+}
