@@ -98,9 +98,12 @@ public final class MongoStore implements AutoCloseable {
     return embedded.isPresent();
   }
 
-  /** Round-trips a ping; throws if the store does not answer. Blocking. */
+  /**
+   * Round-trips a ping; throws if the store does not answer within two seconds, so that a health
+   * probe notices a lost store quickly instead of waiting out server selection. Blocking.
+   */
   public void ping() {
-    database.runCommand(new Document("ping", 1));
+    database.withTimeout(2, TimeUnit.SECONDS).runCommand(new Document("ping", 1));
   }
 
   @Override
