@@ -45,7 +45,18 @@ public final class IndexSync implements AutoCloseable {
   private long lastSeen = -1;
   private int recheck;
 
-  public IndexSync(ArticleRepository repo, ArticleIndex index, MarkdownRenderer markdown) {
+  private final boolean changeStreams;
+
+  /**
+   * @param changeStreams whether to try a change stream (false for the embedded store, which has
+   *     none and logs an error for the attempt)
+   */
+  public IndexSync(
+      ArticleRepository repo,
+      ArticleIndex index,
+      MarkdownRenderer markdown,
+      boolean changeStreams) {
+    this.changeStreams = changeStreams;
     this.repo = repo;
     this.index = index;
     this.markdown = markdown;
@@ -82,7 +93,9 @@ public final class IndexSync implements AutoCloseable {
     }
     poller.scheduleWithFixedDelay(this::pollQuietly, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
     poller.scheduleWithFixedDelay(this::commitQuietly, 5, 5, TimeUnit.SECONDS);
-    startWatcher();
+    if (changeStreams) {
+      startWatcher();
+    }
   }
 
   /** Applies one article document written by this process and waits until it is searchable. */
