@@ -182,6 +182,11 @@ public final class ArticleIndex implements AutoCloseable {
     }
   }
 
+  /** The generation of the last completed change, for waiting on changes made by another thread. */
+  public long latestGeneration() {
+    return writer.getMaxCompletedSequenceNumber();
+  }
+
   /** Blocks until a reader that sees generation {@code gen} is open (at most a few ms). */
   public void awaitSearchable(long gen) {
     try {

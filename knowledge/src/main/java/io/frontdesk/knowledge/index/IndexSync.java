@@ -116,7 +116,8 @@ public final class IndexSync implements AutoCloseable {
     long seq = ArticleRepository.count(d, "seq");
     Long known = indexedSeq.get(id);
     if (known != null && known >= seq) {
-      return -1;
+      // Already applied (by the poller, racing this writer): wait for that change instead.
+      return index.latestGeneration();
     }
     indexedSeq.put(id, seq);
     return toIndexed(d).map(index::upsert).orElseGet(() -> index.delete(id, seq));
