@@ -12,7 +12,7 @@ package io.frontdesk.knowledge.search;
  * @param minConcepts questions with fewer concepts than this are too vague to answer outright
  */
 public record Confidence(double minCoverage, double minMargin, int minConcepts) {
-  public static final Confidence PRODUCTION = new Confidence(0.75, 0.25, 1);
+  public static final Confidence PRODUCTION = new Confidence(0.6, 0.30, 1);
 
   /** The measured features of one search. */
   public record Features(double coverage, double margin, double topScore, int concepts) {}
