@@ -9,6 +9,7 @@ import io.frontdesk.core.http.HttpErrors;
 import io.frontdesk.core.http.RequestLog;
 import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.deploy.wiring.KnowledgeWiring;
 import io.frontdesk.deploy.wiring.PortalWiring;
 import io.frontdesk.deploy.wiring.Wiring;
 import io.vertx.core.Future;
@@ -122,6 +123,9 @@ public final class FrontdeskServer {
   /** Every module, in dependency order. */
   private static List<Wiring> wire(ServerContext ctx) {
     List<Wiring> wirings = new ArrayList<>();
+    KnowledgeWiring knowledge = new KnowledgeWiring(ctx);
+    ctx.health().register("index", knowledge::checkIndex);
+    wirings.add(knowledge);
     wirings.add(new PortalWiring(ctx));
     return wirings;
   }

@@ -3,6 +3,7 @@ package io.frontdesk.deploy;
 import io.frontdesk.core.config.ConfigException;
 import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.store.StoreException;
+import io.frontdesk.deploy.commands.KbCommand;
 import io.frontdesk.deploy.commands.ServeCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -23,7 +24,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    Main main = new Main(System.out, System.err, List.of(new ServeCommand()));
+    Main main = new Main(System.out, System.err, List.of(new ServeCommand(), new KbCommand()));
     int code = main.run(args, Settings.fromEnvironment());
     System.exit(code);
   }

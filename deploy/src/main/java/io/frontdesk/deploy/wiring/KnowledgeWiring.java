@@ -1,0 +1,257 @@
+package io.frontdesk.deploy.wiring;
+
+import io.frontdesk.core.async.Blocking;
+import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.deploy.ServerContext;
+import io.frontdesk.knowledge.KnowledgeRoutes;
+import io.frontdesk.knowledge.article.ArticleRepository;
+import io.frontdesk.knowledge.article.ArticleService;
+import io.frontdesk.knowledge.article.Excerpts;
+import io.frontdesk.knowledge.article.MarkdownRenderer;
+import io.frontdesk.knowledge.feedback.FeedbackService;
+import io.frontdesk.knowledge.feedback.QueryLog;
+import io.frontdesk.knowledge.importing.ArticleExporter;
+import io.frontdesk.knowledge.importing.ArticleImporter;
+import io.frontdesk.knowledge.importing.ImportReport;
+import io.frontdesk.knowledge.importing.QnaTsvImporter;
+import io.frontdesk.knowledge.index.ArticleIndex;
+import io.frontdesk.knowledge.index.IndexSync;
+import io.frontdesk.knowledge.index.KnowledgeAnalyzer;
+import io.frontdesk.knowledge.search.Confidence;
+import io.frontdesk.knowledge.search.RelevanceModel;
+import io.frontdesk.knowledge.search.SearchEngine;
+import io.frontdesk.knowledge.search.SearchService;
+import io.frontdesk.knowledge.search.SynonymService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The knowledge module: the index under {@code $FRONTDESK_DATA_DIR/index}, the services the bot and
+ * portal call ({@link #searchService()}, {@link #articleService()}, {@link #feedbackService()}),
+ * the /api/kb routes, and the demo articles.
+ */
+public final class KnowledgeWiring implements Wiring {
+  private static final Logger LOG = LoggerFactory.getLogger(KnowledgeWiring.class);
+  static final String DEMO_DIR = "demo/articles";
+
+  /** How often synonym edits made by other processes are picked up. */
+  static final long SYNONYM_RELOAD_MS = 5000;
+
+  private final Vertx vertx;
+  private final Blocking blocking;
+  private final ArticleRepository repo;
+  private final ArticleIndex index;
+  private final IndexSync sync;
+  private final SynonymService synonyms;
+  private final QueryLog queryLog;
+  private final SearchService search;
+  private final ArticleService articles;
+  private final FeedbackService feedback;
+  private final SearchEngine engine;
+  private long reloadTimer = -1;
+
+  public KnowledgeWiring(ServerContext ctx) {
+    this(
+        ctx.vertx(),
+        ctx.store(),
+        ctx.config().dataDir().resolve("index"),
+        ctx.config().baseUrl(),
+        ctx.blocking());
+  }
+
+  public KnowledgeWiring(
+      Vertx vertx, MongoStore store, Path indexDir, String baseUrl, Blocking blocking) {
+    this.vertx = vertx;
+    this.blocking = blocking;
+    KnowledgeAnalyzer analyzer = new KnowledgeAnalyzer();
+    RelevanceModel model = RelevanceModel.PRODUCTION;
+    MarkdownRenderer markdown = new MarkdownRenderer();
+    Clock clock = Clock.systemUTC();
+    this.repo = new ArticleRepository(store.database());
+    this.index = ArticleIndex.open(indexDir, analyzer, model.similarity());
+    this.sync = new IndexSync(repo, index, markdown, !store.isEmbedded());
+    this.synonyms = new SynonymService(store.database(), analyzer, blocking);
+    this.queryLog = new QueryLog(store.database());
+    this.engine = new SearchEngine(index, model, synonyms::current, Confidence.PRODUCTION, baseUrl);
+    this.search = new SearchService(engine, queryLog, blocking);
+    this.articles =
+        new ArticleService(repo, sync, markdown, new Excerpts(markdown, analyzer), blocking, clock);
+    this.feedback = new FeedbackService(store.database(), repo, queryLog, blocking, clock);
+  }
+
+  @Override
+  public Future<Void> start() {
+    return blocking
+        .run(this::startBlocking)
+        .onSuccess(
+            v ->
+                reloadTimer =
+                    vertx.setPeriodic(
+                        SYNONYM_RELOAD_MS, id -> blocking.run(synonyms::reloadBlocking)));
+  }
+
+  /** Collections, indexes, synonyms and the search index (rebuilt if behind). Blocking. */
+  public void startBlocking() {
+    repo.init();
+    queryLog.init();
+    feedback.init();
+    synonyms.initBlocking();
+    sync.start();
+  }
+
+  @Override
+  public void mount(Router root) {
+    root.route("/*")
+        .subRouter(new KnowledgeRoutes(vertx, search, articles, feedback, synonyms).router());
+  }
+
+  @Override
+  public Future<Void> seedDemo() {
+    return blocking.call(
+        () -> {
+          ImportReport r = importer().importFiles(demoArticles(), "demo");
+          LOG.info(
+              "Demo articles: {} added, {} updated, {} rejected",
+              r.added(),
+              r.updated(),
+              r.rejected().size());
+          r.rejected()
+              .forEach(x -> LOG.warn("Demo article {} rejected: {}", x.source(), x.reason()));
+          return (Void) null;
+        });
+  }
+
+  /** Health: the index is open and searchable, and follows the store. Blocking. */
+  public Void checkIndex() {
+    index.size();
+    String problem = sync.problem();
+    if (problem != null) {
+      throw new IllegalStateException("index cannot follow the store: " + problem);
+    }
+    return null;
+  }
+
+  @Override
+  public Future<Void> stop() {
+    if (reloadTimer >= 0) {
+      vertx.cancelTimer(reloadTimer);
+    }
+    return blocking.run(this::closeBlocking);
+  }
+
+  /** Stops following the store, commits and closes the index. Blocking. */
+  public void closeBlocking() {
+    sync.close();
+    index.close();
+  }
+
+  public SearchService searchService() {
+    return search;
+  }
+
+  public ArticleService articleService() {
+    return articles;
+  }
+
+  public FeedbackService feedbackService() {
+    return feedback;
+  }
+
+  public SynonymService synonymService() {
+    return synonyms;
+  }
+
+  /** The synchronous engine (commands and benchmarks; never on the event loop). */
+  public SearchEngine engine() {
+    return engine;
+  }
+
+  public ArticleIndex index() {
+    return index;
+  }
+
+  public ArticleImporter importer() {
+    return new ArticleImporter(articles);
+  }
+
+  public QnaTsvImporter qnaImporter() {
+    return new QnaTsvImporter(articles, "IT service desk");
+  }
+
+  public ArticleExporter exporter() {
+    return new ArticleExporter(articles);
+  }
+
+  /**
+   * The demo articles on the classpath: the names listed in {@code demo/articles/INDEX} if it
+   * exists, else every {@code *.md} in that resource directory (file system or jar). None is fine.
+   */
+  static Map<String, String> demoArticles() throws IOException {
+    ClassLoader cl = KnowledgeWiring.class.getClassLoader();
+    Map<String, String> files = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>();
+    try (InputStream in = cl.getResourceAsStream(DEMO_DIR + "/INDEX")) {
+      if (in != null) {
+        new String(in.readAllBytes(), StandardCharsets.UTF_8)
+            .lines()
+            .map(String::strip)
+            .filter(l -> l.endsWith(".md") && !l.startsWith("#"))
+            .forEach(names::add);
+      }
+    }
+    if (names.isEmpty()) {
+      names.addAll(listDirectory(cl.getResource(DEMO_DIR)));
+    }
+    for (String n : names) {
+      try (InputStream in = cl.getResourceAsStream(DEMO_DIR + "/" + n)) {
+        files.put(n, in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    return files;
+  }
+
+  private static List<String> listDirectory(URL url) throws IOException {
+    if (url == null) {
+      return List.of();
+    }
+    try {
+      URI uri = url.toURI();
+      if (uri.getScheme().equals("jar")) {
+        try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+          return list(fs.getPath(DEMO_DIR));
+        }
+      }
+      return list(Path.of(uri));
+    } catch (java.net.URISyntaxException | java.nio.file.FileSystemAlreadyExistsException e) {
+      LOG.warn("Cannot list demo articles at {}: {}", url, e.toString());
+      return List.of();
+    }
+  }
+
+  private static List<String> list(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".md"))
+          .sorted()
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package io.frontdesk.knowledge.article;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import io.frontdesk.knowledge.Audience;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Articles in MongoDB (blocking; call through Blocking). One document per article holds the live
+ * (published) content and, separately, a pending draft, so editing a published article never
+ * touches what readers see until the edit is approved. Every content change is also appended to
+ * {@code kb_versions}, and every change takes a number from a store-wide counter that the indexes
+ * of all processes follow.
+ */
+public final class ArticleRepository {
+  public static final String ARTICLES = "kb_articles";
+  public static final String VERSIONS = "kb_versions";
+  public static final String AUDIT = "kb_audit";
+  public static final String META = "kb_meta";
+  private static final String CHANGES = "changes";
+
+  private final MongoCollection<Document> articles;
+  private final MongoCollection<Document> versions;
+  private final MongoCollection<Document> audit;
+  private final MongoCollection<Document> meta;
+
+  public ArticleRepository(MongoDatabase db) {
+    this.articles = db.getCollection(ARTICLES);
+    this.versions = db.getCollection(VERSIONS);
+    this.audit = db.getCollection(AUDIT);
+    this.meta = db.getCollection(META);
+  }
+
+  /** Creates the indexes (idempotent). */
+  public void init() {
+    articles.createIndex(Indexes.ascending("seq"));
+    articles.createIndex(Indexes.ascending("status", "reviewBy"));
+    versions.createIndex(
+        Indexes.ascending("articleId", "version"), new IndexOptions().unique(true));
+    audit.createIndex(Indexes.ascending("articleId", "at"));
+  }
+
+  public MongoCollection<Document> articles() {
+    return articles;
+  }
+
+  /**
+   * The next change number. {@code $inc} returning the document BEFORE the update, plus one: the
+   * embedded store can hand the same AFTER value to concurrent callers (see embedded-mongo notes).
+   */
+  public long nextSeq() {
+    Document before =
+        meta.findOneAndUpdate(
+            new Document("_id", CHANGES),
+            Updates.inc("seq", 1L),
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+    return before == null ? 1 : ((Number) before.get("seq")).longValue() + 1;
+  }
+
+  /** The highest change number handed out (0 for a new store). */
+  public long currentSeq() {
+    Document d = meta.find(new Document("_id", CHANGES)).first();
+    return d == null ? 0 : ((Number) d.get("seq")).longValue();
+  }
+
+  public Optional<Document> find(String id) {
+    return Optional.ofNullable(articles.find(new Document("_id", id)).first());
+  }
+
+  /** Articles changed with a number above {@code seq}. */
+  public List<Document> changedSince(long seq) {
+    return articles.find(new Document("seq", new Document("$gt", seq))).into(new ArrayList<>());
+  }
+
+  public List<Document> all() {
+    return articles.find().into(new ArrayList<>());
+  }
+
+  public void insert(Document d) {
+    articles.insertOne(d);
+  }
+
+  public void replace(Document d) {
+    articles.replaceOne(new Document("_id", d.getString("_id")), d);
+  }
+
+  /** Replaces only if nobody changed it since we read {@code expectedSeq}; false if they did. */
+  public boolean replaceIf(Document d, long expectedSeq) {
+    return articles
+            .replaceOne(new Document("_id", d.getString("_id")).append("seq", expectedSeq), d)
+            .getMatchedCount()
+        == 1;
+  }
+
+  public void inc(String id, String counter) {
+    articles.updateOne(new Document("_id", id), Updates.inc(counter, 1L));
+  }
+
+  public void appendVersion(
+      String id, int version, String by, String action, Document content, List<String> changed) {
+    versions.insertOne(
+        new Document("articleId", id)
+            .append("version", version)
+            .append("at", new Date())
+            .append("by", by)
+            .append("action", action)
+            .append("changed", changed)
+            .append("content", content));
+  }
+
+  public List<Document> versions(String id) {
+    return versions
+        .find(new Document("articleId", id))
+        .sort(new Document("version", 1))
+        .into(new ArrayList<>());
+  }
+
+  public Optional<Document> version(String id, int version) {
+    return Optional.ofNullable(
+        versions.find(new Document("articleId", id).append("version", version)).first());
+  }
+
+  public void audit(String articleId, String by, String action, String detail) {
+    audit.insertOne(
+        new Document("articleId", articleId)
+            .append("at", new Date())
+            .append("by", by)
+            .append("action", action)
+            .append("detail", detail));
+  }
+
+  public List<Document> auditOf(String id) {
+    return audit
+        .find(new Document("articleId", id))
+        .sort(new Document("at", 1))
+        .into(new ArrayList<>());
+  }
+
+  /** Published articles whose review-by date is before {@code day}. */
+  public List<Document> staleBefore(LocalDate day) {
+    Bson q =
+        new Document("status", ArticleStatus.PUBLISHED.name())
+            .append("reviewBy", new Document("$lt", day.toString()));
+    return articles.find(q).sort(new Document("reviewBy", 1)).into(new ArrayList<>());
+  }
+
+  // --- content sub-documents ---
+
+  public static Document content(ArticleInput a) {
+    return new Document("title", a.title())
+        .append("body", a.body())
+        .append("tags", a.tags())
+        .append("service", a.service())
+        .append("audience", a.audience().wire());
+  }
+
+  public static ArticleInput input(String id, Document content, Optional<LocalDate> reviewBy) {
+    return new ArticleInput(
+        id,
+        content.getString("title"),
+        content.getString("body"),
+        content.getList("tags", String.class, List.of()),
+        content.getString("service"),
+        Audience.parseArticle(content.getString("audience")),
+        reviewBy);
+  }
+
+  public static Optional<LocalDate> reviewBy(Document d) {
+    String s = d.getString("reviewBy");
+    return s == null ? Optional.empty() : Optional.of(LocalDate.parse(s));
+  }
+
+  public static Instant instant(Document d, String field) {
+    Date date = d.getDate(field);
+    return date == null ? Instant.EPOCH : date.toInstant();
+  }
+
+  public static long count(Document d, String field) {
+    Object o = d.get(field);
+    return o instanceof Number n ? n.longValue() : 0;
+  }
+}

@@ -1,0 +1,426 @@
+package io.frontdesk.knowledge.article;
+
+import io.frontdesk.core.async.Blocking;
+import io.frontdesk.core.http.ApiException;
+import io.frontdesk.core.security.Principal;
+import io.frontdesk.core.security.Role;
+import io.frontdesk.knowledge.Audience;
+import io.frontdesk.knowledge.index.IndexSync;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Articles and the curation workflow: draft, submit, approve (never by the author), publish,
+ * archive, restore. Every change is versioned and audited, and reaches the index before the future
+ * completes. All store and index work runs through {@link Blocking}.
+ */
+public final class ArticleService {
+  private final ArticleRepository repo;
+  private final IndexSync sync;
+  private final MarkdownRenderer markdown;
+  private final Excerpts excerpts;
+  private final Blocking blocking;
+  private final Clock clock;
+
+  public ArticleService(
+      ArticleRepository repo,
+      IndexSync sync,
+      MarkdownRenderer markdown,
+      Excerpts excerpts,
+      Blocking blocking,
+      Clock clock) {
+    this.repo = repo;
+    this.sync = sync;
+    this.markdown = markdown;
+    this.excerpts = excerpts;
+    this.blocking = blocking;
+    this.clock = clock;
+  }
+
+  // --- readers ---
+
+  /** The published version for a reader of this audience; 404 if unknown, unpublished or hidden. */
+  public Future<Article> published(String id, String audience) {
+    Audience reader = Audience.parseReader(audience);
+    return blocking.call(
+        () -> {
+          Document d = repo.find(id).orElseThrow(() -> notFound(id));
+          Document live = d.get("live", Document.class);
+          if (live == null
+              || ArticleStatus.ARCHIVED.name().equals(d.getString("status"))
+              || !reader.canSee(Audience.parseArticle(live.getString("audience")))) {
+            throw notFound(id);
+          }
+          repo.inc(id, "views");
+          return view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1));
+        });
+  }
+
+  /** The part of the published article that best answers the question, for a bot card. */
+  public Future<Excerpts.Excerpt> answerExcerpt(String id, String query, String audience) {
+    return published(id, audience).map(a -> excerpts.best(a, query));
+  }
+
+  // --- curators ---
+
+  /** The article as a curator sees it: the pending draft if there is one, else the live one. */
+  public Future<Article> forCurator(Principal who, String id) {
+    requireCurator(who);
+    return blocking.call(
+        () -> {
+          Document d = repo.find(id).orElseThrow(() -> notFound(id));
+          return curatorView(d);
+        });
+  }
+
+  public Future<Article> createDraft(Principal who, ArticleInput input) {
+    requireCurator(who);
+    ArticleInput a = ArticleFormat.validate(input);
+    return blocking.call(
+        () -> {
+          if (repo.find(a.id()).isPresent()) {
+            throw ApiException.conflict("an article with id '" + a.id() + "' already exists");
+          }
+          Date now = Date.from(clock.instant());
+          Document d =
+              new Document("_id", a.id())
+                  .append("owner", who.id())
+                  .append("createdAt", now)
+                  .append("updatedAt", now)
+                  .append("status", ArticleStatus.DRAFT.name())
+                  .append("draft", draft(a, who, ArticleStatus.DRAFT))
+                  .append("version", 1)
+                  .append("seq", repo.nextSeq());
+          a.reviewBy().ifPresent(r -> d.append("reviewBy", r.toString()));
+          repo.insert(d);
+          repo.appendVersion(
+              a.id(), 1, who.id(), "draft", ArticleRepository.content(a), List.of("created"));
+          repo.audit(a.id(), who.id(), "create-draft", a.title());
+          return curatorView(d);
+        });
+  }
+
+  /** Saves a draft; editing a published article starts a draft while the live one stays. */
+  public Future<Article> editDraft(Principal who, ArticleInput input) {
+    requireCurator(who);
+    ArticleInput a = ArticleFormat.validate(input);
+    return change(
+        who,
+        a.id(),
+        "edit-draft",
+        d -> {
+          if (ArticleStatus.ARCHIVED.name().equals(d.getString("status"))) {
+            throw ApiException.conflict("article '" + a.id() + "' is archived; restore it first");
+          }
+          Document old = pendingOrLive(d);
+          d.put("draft", draft(a, who, ArticleStatus.DRAFT));
+          if (d.get("live") == null) {
+            d.put("status", ArticleStatus.DRAFT.name());
+          }
+          a.reviewBy().ifPresent(r -> d.put("reviewBy", r.toString()));
+          int v = d.getInteger("version", 1) + 1;
+          d.put("version", v);
+          repo.appendVersion(
+              a.id(), v, who.id(), "draft", ArticleRepository.content(a), diff(old, a));
+          return a.title();
+        });
+  }
+
+  public Future<Article> submit(Principal who, String id) {
+    requireCurator(who);
+    return change(
+        who,
+        id,
+        "submit",
+        d -> {
+          Document draft = requireDraft(d);
+          draft.put("state", ArticleStatus.IN_REVIEW.name());
+          draft.put("submittedBy", who.id());
+          if (d.get("live") == null) {
+            d.put("status", ArticleStatus.IN_REVIEW.name());
+          }
+          return "";
+        });
+  }
+
+  /** Approves and publishes the pending draft. The author of the draft may not approve it. */
+  public Future<Article> approve(Principal who, String id) {
+    requireCurator(who);
+    return change(
+        who,
+        id,
+        "approve",
+        d -> {
+          Document draft = requireDraft(d);
+          if (!ArticleStatus.IN_REVIEW.name().equals(draft.getString("state"))) {
+            throw ApiException.conflict("article '" + id + "' has not been submitted for review");
+          }
+          if (who.id().equals(draft.getString("author"))) {
+            throw ApiException.forbidden("An author cannot approve their own article.");
+          }
+          Document content = new Document(draft);
+          content.remove("state");
+          content.remove("author");
+          content.remove("submittedBy");
+          d.put("live", content);
+          d.put("liveVersion", d.getInteger("version", 1));
+          d.remove("draft");
+          d.put("status", ArticleStatus.PUBLISHED.name());
+          return "approved by " + who.id() + ", written by " + draft.getString("author");
+        });
+  }
+
+  /** Sends a submitted draft back to its author. */
+  public Future<Article> reject(Principal who, String id, String reason) {
+    requireCurator(who);
+    return change(
+        who,
+        id,
+        "reject",
+        d -> {
+          Document draft = requireDraft(d);
+          draft.put("state", ArticleStatus.DRAFT.name());
+          if (d.get("live") == null) {
+            d.put("status", ArticleStatus.DRAFT.name());
+          }
+          return reason == null ? "" : reason;
+        });
+  }
+
+  public Future<Article> archive(Principal who, String id) {
+    requireCurator(who);
+    return change(
+        who,
+        id,
+        "archive",
+        d -> {
+          d.put("status", ArticleStatus.ARCHIVED.name());
+          return "";
+        });
+  }
+
+  /** Restores an old version's content as a new published version (audited). */
+  public Future<Article> restore(Principal who, String id, int version) {
+    requireCurator(who);
+    return change(
+        who,
+        id,
+        "restore",
+        d -> {
+          Document old =
+              repo.version(id, version)
+                  .orElseThrow(
+                      () -> ApiException.notFound("article '" + id + "' has no version " + version))
+                  .get("content", Document.class);
+          int v = d.getInteger("version", 1) + 1;
+          d.put("version", v);
+          d.put("live", new Document(old));
+          d.put("liveVersion", v);
+          d.put("status", ArticleStatus.PUBLISHED.name());
+          repo.appendVersion(id, v, who.id(), "restore", old, List.of("restored v" + version));
+          return "restored version " + version + " as version " + v;
+        });
+  }
+
+  /** Version history, oldest first. */
+  public Future<List<Document>> history(Principal who, String id) {
+    requireCurator(who);
+    return blocking.call(
+        () -> {
+          repo.find(id).orElseThrow(() -> notFound(id));
+          List<Document> out = new ArrayList<>();
+          for (Document v : repo.versions(id)) {
+            v.remove("_id");
+            out.add(v);
+          }
+          return out;
+        });
+  }
+
+  public Future<List<Document>> audit(Principal who, String id) {
+    requireCurator(who);
+    return blocking.call(
+        () -> {
+          List<Document> out = repo.auditOf(id);
+          out.forEach(d -> d.remove("_id"));
+          return out;
+        });
+  }
+
+  /** Published articles past their review-by date. */
+  public Future<List<Article>> stale(Principal who) {
+    requireCurator(who);
+    return blocking.call(
+        () -> {
+          List<Article> out = new ArrayList<>();
+          for (Document d : repo.staleBefore(LocalDate.now(clock))) {
+            out.add(
+                view(
+                    d,
+                    d.get("live", Document.class),
+                    ArticleStatus.PUBLISHED,
+                    d.getInteger("liveVersion", 1)));
+          }
+          return out;
+        });
+  }
+
+  /** Every live article's content, for export. Blocking. */
+  public List<ArticleInput> exportAllBlocking() {
+    List<ArticleInput> out = new ArrayList<>();
+    for (Document d : repo.all()) {
+      Document live = d.get("live", Document.class);
+      if (live != null && !ArticleStatus.ARCHIVED.name().equals(d.getString("status"))) {
+        out.add(ArticleRepository.input(d.getString("_id"), live, ArticleRepository.reviewBy(d)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Publishes imported content directly (kb import, demo seed): a new article, or a new version of
+   * an existing one. Returns true if it was added, false if updated. Blocking.
+   */
+  public boolean importPublishedBlocking(String by, ArticleInput a) {
+    Date now = Date.from(clock.instant());
+    Optional<Document> existing = repo.find(a.id());
+    Document d =
+        existing.orElseGet(
+            () -> new Document("_id", a.id()).append("owner", by).append("createdAt", now));
+    int v = existing.isPresent() ? d.getInteger("version", 1) + 1 : 1;
+    List<String> changed = existing.map(e -> diff(pendingOrLive(e), a)).orElse(List.of("created"));
+    d.put("live", ArticleRepository.content(a));
+    d.put("liveVersion", v);
+    d.put("version", v);
+    d.put("status", ArticleStatus.PUBLISHED.name());
+    d.put("updatedAt", now);
+    a.reviewBy().ifPresent(r -> d.put("reviewBy", r.toString()));
+    d.put("seq", repo.nextSeq());
+    if (existing.isPresent()) {
+      repo.replace(d);
+    } else {
+      repo.insert(d);
+    }
+    repo.appendVersion(a.id(), v, by, "import", ArticleRepository.content(a), changed);
+    repo.audit(a.id(), by, existing.isPresent() ? "import-update" : "import-add", a.title());
+    sync.applyNow(d);
+    return existing.isEmpty();
+  }
+
+  public void incrementBlocking(String id, String counter) {
+    repo.inc(id, counter);
+  }
+
+  // --- internals ---
+
+  private interface Mutation {
+    /** Changes the document in place; returns the audit detail. */
+    String apply(Document d);
+  }
+
+  /**
+   * Read, change, write back only if nobody else wrote in between (compare-and-set on the change
+   * number), audit, and index. A lost race is a 409, which the caller can retry.
+   */
+  private Future<Article> change(Principal who, String id, String action, Mutation m) {
+    return blocking.call(
+        () -> {
+          Document d = repo.find(id).orElseThrow(() -> notFound(id));
+          long expected = ArticleRepository.count(d, "seq");
+          String detail = m.apply(d);
+          d.put("updatedAt", Date.from(clock.instant()));
+          d.put("seq", repo.nextSeq());
+          if (!repo.replaceIf(d, expected)) {
+            throw ApiException.conflict("article '" + id + "' changed meanwhile; try again");
+          }
+          repo.audit(id, who.id(), action, detail);
+          sync.applyNow(d);
+          return curatorView(d);
+        });
+  }
+
+  private static Document draft(ArticleInput a, Principal who, ArticleStatus state) {
+    return ArticleRepository.content(a).append("state", state.name()).append("author", who.id());
+  }
+
+  private static Document requireDraft(Document d) {
+    Document draft = d.get("draft", Document.class);
+    if (draft == null) {
+      throw ApiException.conflict("article '" + d.getString("_id") + "' has no pending draft");
+    }
+    return draft;
+  }
+
+  private static Document pendingOrLive(Document d) {
+    Document draft = d.get("draft", Document.class);
+    return draft != null ? draft : d.get("live", Document.class);
+  }
+
+  private static List<String> diff(Document old, ArticleInput a) {
+    if (old == null) {
+      return List.of("created");
+    }
+    Document now = ArticleRepository.content(a);
+    List<String> changed = new ArrayList<>();
+    for (String f : List.of("title", "body", "tags", "service", "audience")) {
+      if (!Objects.equals(old.get(f), now.get(f))) {
+        changed.add(f);
+      }
+    }
+    return changed;
+  }
+
+  private Article curatorView(Document d) {
+    Document draft = d.get("draft", Document.class);
+    if (draft != null) {
+      return view(
+          d, draft, ArticleStatus.valueOf(draft.getString("state")), d.getInteger("version", 1));
+    }
+    Document live = d.get("live", Document.class);
+    return view(
+        d, live, ArticleStatus.valueOf(d.getString("status")), d.getInteger("liveVersion", 1));
+  }
+
+  private Article view(Document d, Document content, ArticleStatus status, int version) {
+    String body = content.getString("body");
+    Document draft = d.get("draft", Document.class);
+    return new Article(
+        d.getString("_id"),
+        content.getString("title"),
+        body,
+        markdown.html(body),
+        markdown.text(body),
+        content.getList("tags", String.class, List.of()),
+        content.getString("service"),
+        Audience.parseArticle(content.getString("audience")),
+        ArticleStatus.ARCHIVED.name().equals(d.getString("status"))
+            ? ArticleStatus.ARCHIVED
+            : status,
+        d.getString("owner"),
+        ArticleRepository.reviewBy(d),
+        ArticleRepository.instant(d, "createdAt"),
+        ArticleRepository.instant(d, "updatedAt"),
+        ArticleRepository.count(d, "views"),
+        ArticleRepository.count(d, "helpful"),
+        ArticleRepository.count(d, "notHelpful"),
+        version,
+        draft == null ? Optional.empty() : Optional.ofNullable(draft.getString("author")));
+  }
+
+  static void requireCurator(Principal who) {
+    if (who == null || !who.hasAny(Role.CHAMPION, Role.ADMIN)) {
+      throw ApiException.forbidden("Only Digital Champions and admins can curate articles.");
+    }
+  }
+
+  private static ApiException notFound(String id) {
+    return ApiException.notFound("No article '" + id + "'.");
+  }
+}

@@ -1,0 +1,279 @@
+package io.frontdesk.knowledge.eval;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.knowledge.Audience;
+import io.frontdesk.knowledge.index.ArticleIndex;
+import io.frontdesk.knowledge.index.IndexedArticle;
+import io.frontdesk.knowledge.index.KnowledgeAnalyzer;
+import io.frontdesk.knowledge.search.Confidence;
+import io.frontdesk.knowledge.search.RelevanceModel;
+import io.frontdesk.knowledge.search.SearchEngine;
+import io.frontdesk.knowledge.search.SearchHit;
+import io.frontdesk.knowledge.search.Synonyms;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * {@code kb bench}: synthetic IT articles of realistic length, indexed by the production code into
+ * an on-disk index; search latency, 2-thread throughput, build rate, publish-to-searchable, and the
+ * same questions answered by a naive regex search in the store, side by side.
+ */
+public final class SpeedBench {
+  private static final String[] NOUNS =
+      ("password account laptop printer outlook email teams vpn wifi monitor keyboard mouse phone "
+              + "mailbox calendar meeting drive folder file sharepoint onedrive licence software update "
+              + "driver badge door parking payroll expenses invoice school network server browser "
+              + "chrome edge certificate token authenticator headset camera microphone screen docking "
+              + "station charger battery adapter scanner label toner paper desk chair login profile "
+              + "signature distribution list group permission access request form portal ticket")
+          .split(" ");
+  private static final String[] VERBS =
+      ("reset change install remove connect sync open share restore recover unlock set up request "
+              + "approve print scan forward archive delete configure enable disable move rename")
+          .split(" ");
+  private static final String[] FILLER =
+      ("the a your this that when if then you should will can it to of in on for with from by "
+              + "please check first make sure select click choose wait until after before again")
+          .split(" ");
+
+  private final MongoStore store;
+  private final Path dir;
+
+  public SpeedBench(MongoStore store, Path dir) {
+    this.store = store;
+    this.dir = dir;
+  }
+
+  public void run(List<Integer> sizes, PrintStream out) {
+    out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %s %s, java %s, load %.2f%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        System.getProperty("java.version"),
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    for (int n : sizes) {
+      runOne(n, out);
+    }
+  }
+
+  private void runOne(int n, PrintStream out) {
+    Random rnd = new Random(42);
+    List<IndexedArticle> docs = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      docs.add(article(i, rnd));
+    }
+    RelevanceModel model = RelevanceModel.PRODUCTION;
+    try (ArticleIndex index =
+        ArticleIndex.open(dir.resolve("index-" + n), new KnowledgeAnalyzer(), model.similarity())) {
+      long t0 = System.nanoTime();
+      index.rebuild(docs, n);
+      double buildS = (System.nanoTime() - t0) / 1e9;
+      Synonyms syn = new Synonyms(Synonyms.defaults(), index.analyzer());
+      SearchEngine engine = new SearchEngine(index, model, () -> syn, Confidence.PRODUCTION, "");
+      List<String> queries = new ArrayList<>();
+      List<String> targets = new ArrayList<>();
+      for (int i = 0; i < 2000; i++) {
+        int target = rnd.nextInt(n);
+        targets.add("a" + target);
+        queries.add(question(docs.get(target), rnd));
+      }
+      for (int i = 0; i < 1000; i++) {
+        engine.search(queries.get(i % queries.size()), Audience.STAFF, 10, null, true);
+      }
+      long[] lat = new long[queries.size()];
+      int hit1 = 0;
+      int hit10 = 0;
+      for (int i = 0; i < queries.size(); i++) {
+        long s = System.nanoTime();
+        List<SearchHit> hits = engine.search(queries.get(i), Audience.STAFF, 10, null, true).hits();
+        lat[i] = System.nanoTime() - s;
+        int rank = rank(hits, targets.get(i));
+        hit1 += rank == 0 ? 1 : 0;
+        hit10 += rank >= 0 ? 1 : 0;
+      }
+      Arrays.sort(lat);
+      double qps = throughput(engine, queries, 2, 5000);
+      // Publish to searchable: update one article and time until a search finds the new text.
+      long[] pub = new long[20];
+      for (int i = 0; i < pub.length; i++) {
+        String word = "zebracode" + i;
+        IndexedArticle a = docs.get(i);
+        long s = System.nanoTime();
+        long gen =
+            index.upsert(
+                new IndexedArticle(
+                    a.id(),
+                    a.title() + " " + word,
+                    a.tags(),
+                    a.body(),
+                    a.service(),
+                    a.audience(),
+                    n + i + 1));
+        index.awaitSearchable(gen);
+        while (engine.search(word, Audience.STAFF, 1, null, false).hits().isEmpty()) {
+          Thread.onSpinWait();
+        }
+        pub[i] = System.nanoTime() - s;
+      }
+      Arrays.sort(pub);
+      out.printf(
+          Locale.ROOT,
+          "n=%d lucene: build %.0f articles/s; single-thread p50=%.3f ms p99=%.3f ms; 2 threads %.0f q/s; publish->searchable max %.1f ms; Hit@1=%.3f Hit@10=%.3f%n",
+          n,
+          n / buildS,
+          lat[lat.length / 2] / 1e6,
+          lat[(int) (lat.length * 0.99)] / 1e6,
+          qps,
+          pub[pub.length - 1] / 1e6,
+          hit1 / (double) queries.size(),
+          hit10 / (double) queries.size());
+      regex(n, docs, queries, targets, lat[lat.length / 2], out);
+    }
+  }
+
+  private void regex(
+      int n,
+      List<IndexedArticle> docs,
+      List<String> queries,
+      List<String> targets,
+      long luceneP50,
+      PrintStream out) {
+    MongoCollection<Document> coll = store.database().getCollection("bench_articles_" + n);
+    coll.drop();
+    List<Document> batch = new ArrayList<>();
+    for (IndexedArticle a : docs) {
+      batch.add(new Document("_id", a.id()).append("title", a.title()).append("body", a.body()));
+      if (batch.size() == 1000) {
+        coll.insertMany(batch);
+        batch = new ArrayList<>();
+      }
+    }
+    if (!batch.isEmpty()) {
+      coll.insertMany(batch);
+    }
+    int m = Math.min(50, queries.size());
+    long[] lat = new long[m];
+    int hit1 = 0;
+    int hit10 = 0;
+    for (int i = 0; i < m; i++) {
+      // What LIKE-style tools do: every word somewhere in the title or body, case-insensitive.
+      List<Bson> all = new ArrayList<>();
+      for (String w : queries.get(i).toLowerCase(Locale.ROOT).split("\\W+")) {
+        if (w.length() > 2) {
+          Pattern p = Pattern.compile(Pattern.quote(w), Pattern.CASE_INSENSITIVE);
+          all.add(Filters.or(Filters.regex("title", p), Filters.regex("body", p)));
+        }
+      }
+      long s = System.nanoTime();
+      List<String> ids = new ArrayList<>();
+      coll.find(all.isEmpty() ? new Document() : Filters.and(all))
+          .limit(10)
+          .forEach(d -> ids.add(d.getString("_id")));
+      lat[i] = System.nanoTime() - s;
+      int rank = ids.indexOf(targets.get(i));
+      hit1 += rank == 0 ? 1 : 0;
+      hit10 += rank >= 0 ? 1 : 0;
+    }
+    Arrays.sort(lat);
+    out.printf(
+        Locale.ROOT,
+        "n=%d mongo regex (%d queries): p50=%.1f ms p99=%.1f ms (%.0fx Lucene p50); Hit@1=%.3f Hit@10=%.3f%n",
+        n,
+        m,
+        lat[m / 2] / 1e6,
+        lat[(int) (m * 0.99)] / 1e6,
+        (double) lat[m / 2] / luceneP50,
+        hit1 / (double) m,
+        hit10 / (double) m);
+    coll.drop();
+  }
+
+  private static int rank(List<SearchHit> hits, String id) {
+    for (int i = 0; i < hits.size(); i++) {
+      if (hits.get(i).id().equals(id)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static double throughput(
+      SearchEngine engine, List<String> queries, int threads, long ms) {
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong done = new AtomicLong();
+    List<Thread> ts = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int offset = t * 997;
+      Thread th =
+          new Thread(
+              () -> {
+                int i = offset;
+                while (!stop.get()) {
+                  engine.search(queries.get(i++ % queries.size()), Audience.STAFF, 10, null, true);
+                  done.incrementAndGet();
+                }
+              });
+      ts.add(th);
+      th.start();
+    }
+    long s = System.nanoTime();
+    try {
+      Thread.sleep(ms);
+      stop.set(true);
+      for (Thread th : ts) {
+        th.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return done.get() / ((System.nanoTime() - s) / 1e9);
+  }
+
+  private static IndexedArticle article(int i, Random rnd) {
+    String verb = VERBS[rnd.nextInt(VERBS.length)];
+    String n1 = NOUNS[rnd.nextInt(NOUNS.length)];
+    String n2 = NOUNS[rnd.nextInt(NOUNS.length)];
+    String title = cap(verb) + " your " + n1 + " " + n2 + " " + (i % 997);
+    StringBuilder body = new StringBuilder();
+    int words = 150 + rnd.nextInt(250);
+    for (int w = 0; w < words; w++) {
+      int k = rnd.nextInt(10);
+      body.append(
+          k < 5
+              ? FILLER[rnd.nextInt(FILLER.length)]
+              : k < 8 ? NOUNS[rnd.nextInt(NOUNS.length)] : VERBS[rnd.nextInt(VERBS.length)]);
+      body.append(w % 15 == 14 ? ". " : " ");
+    }
+    Audience aud = Audience.values()[rnd.nextInt(3)];
+    return new IndexedArticle(
+        "a" + i, title, List.of(n1, n2, verb), body.toString(), "Service " + (i % 40), aud, i + 1);
+  }
+
+  /** A question a person might type about the article: some of its title words, maybe a typo. */
+  private static String question(IndexedArticle a, Random rnd) {
+    String[] t = a.title().toLowerCase(Locale.ROOT).split(" ");
+    String q = "how do i " + t[0] + " my " + t[2] + " " + t[3] + " " + t[4];
+    if (rnd.nextInt(4) == 0) {
+      q = q.replaceFirst(t[2], t[2].length() > 4 ? t[2].substring(0, 2) + t[2].substring(3) : t[2]);
+    }
+    return q;
+  }
+
+  private static String cap(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

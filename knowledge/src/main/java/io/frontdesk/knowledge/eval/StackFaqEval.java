@@ -1,0 +1,146 @@
+package io.frontdesk.knowledge.eval;
+
+import io.frontdesk.knowledge.Audience;
+import io.frontdesk.knowledge.index.ArticleIndex;
+import io.frontdesk.knowledge.index.IndexedArticle;
+import io.frontdesk.knowledge.index.KnowledgeAnalyzer;
+import io.frontdesk.knowledge.search.Confidence;
+import io.frontdesk.knowledge.search.RelevanceModel;
+import io.frontdesk.knowledge.search.SearchEngine;
+import io.frontdesk.knowledge.search.SearchHit;
+import io.frontdesk.knowledge.search.Synonyms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The StackFAQ retrieval benchmark through the production analysis, synonyms and ranking, in a
+ * throw-away in-memory index. Thread view: one article per thread (title + answers); QA-pair view:
+ * one article per answer (title + that answer), every pair of the thread relevant.
+ */
+public final class StackFaqEval {
+  /** MAP, MRR, P@1, P@5 and Hit@5 over all queries. */
+  public record Metrics(double map, double mrr, double p1, double p5, double hit5, int queries) {
+    public String line(String view) {
+      return String.format(
+          Locale.ROOT,
+          "%s: MAP=%.3f MRR=%.3f P@1=%.3f P@5=%.3f Hit@5=%.3f",
+          view,
+          map,
+          mrr,
+          p1,
+          p5,
+          hit5);
+    }
+  }
+
+  /** Features and outcome of one query, for deriving the confidence rule. */
+  public record Observation(Confidence.Features features, boolean topCorrect, boolean answerable) {}
+
+  private final RelevanceModel model;
+  private final List<Synonyms.Group> synonyms;
+
+  public StackFaqEval(RelevanceModel model, List<Synonyms.Group> synonyms) {
+    this.model = model;
+    this.synonyms = synonyms;
+  }
+
+  public Metrics thread(StackFaq faq) {
+    try (ArticleIndex index = build(faq, false)) {
+      return run(index, faq, false);
+    }
+  }
+
+  public Metrics qa(StackFaq faq) {
+    try (ArticleIndex index = build(faq, true)) {
+      return run(index, faq, true);
+    }
+  }
+
+  /**
+   * Thread view, each query asked twice: as is (answerable) and with its own thread removed
+   * (unanswerable), recording the confidence features of both.
+   */
+  public List<Observation> observe(StackFaq faq) {
+    List<Observation> out = new ArrayList<>();
+    try (ArticleIndex index = build(faq, false)) {
+      SearchEngine engine = engine(index);
+      for (StackFaq.Thread t : faq.threads()) {
+        for (String q : t.paraphrases()) {
+          SearchEngine.Result r = engine.search(q, Audience.STAFF, 5, null, false);
+          boolean ok = !r.hits().isEmpty() && r.hits().get(0).id().equals(t.id());
+          out.add(new Observation(r.features(), ok, true));
+          SearchEngine.Result u = engine.search(q, Audience.STAFF, 5, t.id(), false);
+          out.add(new Observation(u.features(), false, false));
+        }
+      }
+    }
+    return out;
+  }
+
+  private SearchEngine engine(ArticleIndex index) {
+    Synonyms syn = new Synonyms(synonyms, index.analyzer());
+    return new SearchEngine(index, model, () -> syn, Confidence.PRODUCTION, "");
+  }
+
+  private ArticleIndex build(StackFaq faq, boolean pairs) {
+    ArticleIndex index = ArticleIndex.inMemory(new KnowledgeAnalyzer(), model.similarity());
+    List<IndexedArticle> docs = new ArrayList<>();
+    for (StackFaq.Thread t : faq.threads()) {
+      if (pairs) {
+        for (int i = 0; i < t.answers().size(); i++) {
+          docs.add(article(t.id() + "/" + i, t.question(), t.answers().get(i)));
+        }
+      } else {
+        docs.add(article(t.id(), t.question(), String.join("\n\n", t.answers())));
+      }
+    }
+    index.addAll(docs);
+    return index;
+  }
+
+  private static IndexedArticle article(String id, String title, String body) {
+    return new IndexedArticle(id, title, List.of(), body, "", Audience.ALL, 1);
+  }
+
+  private Metrics run(ArticleIndex index, StackFaq faq, boolean pairs) {
+    SearchEngine engine = engine(index);
+    double map = 0;
+    double mrr = 0;
+    double p1 = 0;
+    double p5 = 0;
+    double hit5 = 0;
+    int n = 0;
+    for (StackFaq.Thread t : faq.threads()) {
+      int relevant = pairs ? t.answers().size() : 1;
+      for (String q : t.paraphrases()) {
+        List<SearchHit> hits = engine.search(q, Audience.STAFF, 1000, null, false).hits();
+        double ap = 0;
+        int found = 0;
+        double rr = 0;
+        int in5 = 0;
+        for (int i = 0; i < hits.size(); i++) {
+          String id = hits.get(i).id();
+          boolean rel = pairs ? id.startsWith(t.id() + "/") : id.equals(t.id());
+          if (rel) {
+            found++;
+            ap += (double) found / (i + 1);
+            if (rr == 0) {
+              rr = 1.0 / (i + 1);
+            }
+            if (i < 5) {
+              in5++;
+            }
+          }
+        }
+        map += ap / relevant;
+        mrr += rr;
+        p1 += rr == 1.0 ? 1 : 0;
+        p5 += in5 / 5.0;
+        hit5 += in5 > 0 ? 1 : 0;
+        n++;
+      }
+    }
+    return new Metrics(map / n, mrr / n, p1 / n, p5 / n, hit5 / n, n);
+  }
+}

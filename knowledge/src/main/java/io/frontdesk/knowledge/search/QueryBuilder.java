@@ -1,0 +1,134 @@
+package io.frontdesk.knowledge.search;
+
+import io.frontdesk.knowledge.index.ArticleIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Builds the Lucene query from the user's words without ever parsing them as query syntax: the text
+ * is analysed into tokens, tokens are grouped into concepts (a word, or a synonym phrase with its
+ * alternatives), and each concept becomes a field-max disjunction across title, tags and body.
+ */
+public final class QueryBuilder {
+  private static final String[] FIELDS = {ArticleIndex.TITLE, ArticleIndex.TAGS, ArticleIndex.BODY};
+
+  /** One unit of meaning in the question, with the forms that may match it. */
+  public record Concept(List<List<String>> forms, boolean synonym, Query query) {}
+
+  /** The built query and its concepts (for the coverage part of the confidence decision). */
+  public record Built(Query query, List<Concept> concepts, List<String> tokens) {
+    public boolean isEmpty() {
+      return concepts.isEmpty();
+    }
+  }
+
+  private final Analyzer analyzer;
+  private final RelevanceModel model;
+
+  public QueryBuilder(Analyzer analyzer, RelevanceModel model) {
+    this.analyzer = analyzer;
+    this.model = model;
+  }
+
+  public Built build(String text, Synonyms synonyms, IndexReader reader) {
+    List<String> tokens = Synonyms.analyze(analyzer, text);
+    List<Concept> concepts = new ArrayList<>();
+    int i = 0;
+    while (i < tokens.size()) {
+      List<List<String>> forms = synonyms.match(tokens, i);
+      if (forms != null) {
+        concepts.add(concept(forms, true, reader));
+        i += forms.get(0).size();
+      } else {
+        concepts.add(concept(List.of(List.of(tokens.get(i))), false, reader));
+        i++;
+      }
+    }
+    // The same word twice adds nothing but weight; keep the first.
+    List<Concept> unique = new ArrayList<>();
+    for (Concept c : concepts) {
+      if (unique.stream().noneMatch(u -> u.forms().get(0).equals(c.forms().get(0)))) {
+        unique.add(c);
+      }
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    for (Concept c : unique) {
+      all.add(c.query(), BooleanClause.Occur.SHOULD);
+    }
+    if (tokens.size() >= 2 && tokens.size() <= 12) {
+      // Words that appear together, as asked, are a strong sign of the same need.
+      all.add(
+          new BoostQuery(phrase(ArticleIndex.TITLE, tokens, 2), model.titlePhraseWeight()),
+          BooleanClause.Occur.SHOULD);
+      all.add(
+          new BoostQuery(phrase(ArticleIndex.BODY, tokens, 6), model.bodyPhraseWeight()),
+          BooleanClause.Occur.SHOULD);
+    }
+    return new Built(all.build(), List.copyOf(unique), tokens);
+  }
+
+  private Concept concept(List<List<String>> forms, boolean synonym, IndexReader reader) {
+    List<Query> alternatives = new ArrayList<>();
+    float[] weights = {model.titleWeight(), model.tagsWeight(), model.bodyWeight()};
+    for (int f = 0; f < FIELDS.length; f++) {
+      for (int k = 0; k < forms.size(); k++) {
+        List<String> form = forms.get(k);
+        Query q =
+            form.size() == 1
+                ? new TermQuery(new Term(FIELDS[f], form.get(0)))
+                : phrase(FIELDS[f], form, 1);
+        float w = weights[f] * (k == 0 ? 1f : model.synonymWeight());
+        alternatives.add(new BoostQuery(q, w));
+      }
+    }
+    if (!synonym && forms.get(0).size() == 1 && unknown(reader, forms.get(0).get(0))) {
+      // Typo tolerance only where it cannot hurt: the word is in no article, so an exact match
+      // was never possible. Edits scale with length so short words do not match everything.
+      String word = forms.get(0).get(0);
+      int edits = word.length() <= 4 ? 1 : 2;
+      if (word.length() >= 3) {
+        for (int f = 0; f < FIELDS.length; f++) {
+          alternatives.add(
+              new BoostQuery(
+                  new FuzzyQuery(new Term(FIELDS[f], word), edits, 1, 20, true),
+                  weights[f] * model.fuzzyWeight()));
+        }
+      }
+    }
+    return new Concept(forms, synonym, new DisjunctionMaxQuery(alternatives, model.fieldTie()));
+  }
+
+  private static boolean unknown(IndexReader reader, String word) {
+    try {
+      for (String f : FIELDS) {
+        if (reader.docFreq(new Term(f, word)) > 0) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Query phrase(String field, List<String> tokens, int slop) {
+    PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(slop);
+    for (int i = 0; i < tokens.size(); i++) {
+      b.add(new Term(field, tokens.get(i)), i);
+    }
+    return b.build();
+  }
+}

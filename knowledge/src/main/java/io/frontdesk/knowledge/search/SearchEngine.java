@@ -1,0 +1,183 @@
+package io.frontdesk.knowledge.search;
+
+import io.frontdesk.knowledge.Audience;
+import io.frontdesk.knowledge.index.ArticleIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Synchronous search over the index: the one ranking path used by the server, {@code kb search},
+ * {@code kb eval} and {@code kb bench}. Call it off the event loop.
+ */
+public final class SearchEngine {
+  private final ArticleIndex index;
+  private final QueryBuilder builder;
+  private final Supplier<Synonyms> synonyms;
+  private final Confidence confidence;
+  private final String baseUrl;
+
+  /** A ranked result with the confidence features of the search. */
+  public record Result(
+      List<SearchHit> hits, Optional<SearchHit> answer, Confidence.Features features) {}
+
+  public SearchEngine(
+      ArticleIndex index,
+      RelevanceModel model,
+      Supplier<Synonyms> synonyms,
+      Confidence confidence,
+      String baseUrl) {
+    this.index = index;
+    this.builder = new QueryBuilder(index.analyzer(), model);
+    this.synonyms = synonyms;
+    this.confidence = confidence;
+    this.baseUrl = baseUrl;
+  }
+
+  /**
+   * Ranks the articles the audience may see.
+   *
+   * @param exclude an article id to leave out (evaluation of unanswerable questions), or null
+   * @param snippets false skips highlighting (evaluation)
+   */
+  public Result search(
+      String text, Audience audience, int limit, String exclude, boolean snippets) {
+    IndexSearcher searcher = index.acquire();
+    try {
+      QueryBuilder.Built built = builder.build(text, synonyms.get(), searcher.getIndexReader());
+      if (built.isEmpty()) {
+        return new Result(List.of(), Optional.empty(), new Confidence.Features(0, 0, 0, 0));
+      }
+      BooleanQuery.Builder q =
+          new BooleanQuery.Builder()
+              .add(built.query(), BooleanClause.Occur.MUST)
+              .add(audienceFilter(audience), BooleanClause.Occur.FILTER);
+      if (exclude != null) {
+        q.add(new TermQuery(new Term(ArticleIndex.ID, exclude)), BooleanClause.Occur.MUST_NOT);
+      }
+      Query query = q.build();
+      TopDocs top = searcher.search(query, Math.max(limit, 2));
+      ScoreDoc[] docs = top.scoreDocs;
+      String[] passages = snippets && docs.length > 0 ? highlight(searcher, query, top) : null;
+      List<SearchHit> hits = new ArrayList<>();
+      for (int i = 0; i < Math.min(limit, docs.length); i++) {
+        Document d = searcher.storedFields().document(docs[i].doc);
+        String id = d.get(ArticleIndex.ID);
+        String snippet =
+            passages != null && passages[i] != null ? passages[i] : lead(d.get(ArticleIndex.BODY));
+        hits.add(
+            new SearchHit(
+                id,
+                d.get(ArticleIndex.TITLE),
+                snippet,
+                Math.round(docs[i].score * 1000.0) / 1000.0,
+                baseUrl + "/kb/" + id,
+                d.get(ArticleIndex.SERVICE)));
+      }
+      Confidence.Features f = features(searcher, built, docs);
+      Optional<SearchHit> answer =
+          !hits.isEmpty() && confidence.confident(f) ? Optional.of(hits.get(0)) : Optional.empty();
+      return new Result(hits, answer, f);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private Confidence.Features features(
+      IndexSearcher searcher, QueryBuilder.Built built, ScoreDoc[] docs) throws IOException {
+    if (docs.length == 0) {
+      return new Confidence.Features(0, 0, 0, built.concepts().size());
+    }
+    double top = docs[0].score;
+    double second = docs.length > 1 ? docs[1].score : 0;
+    int n = searcher.getIndexReader().numDocs();
+    String topId = searcher.storedFields().document(docs[0].doc).get(ArticleIndex.ID);
+    double total = 0;
+    double matched = 0;
+    for (QueryBuilder.Concept c : built.concepts()) {
+      double idf = idf(searcher, c, n);
+      total += idf;
+      Query inTop =
+          new BooleanQuery.Builder()
+              .add(c.query(), BooleanClause.Occur.MUST)
+              .add(new TermQuery(new Term(ArticleIndex.ID, topId)), BooleanClause.Occur.FILTER)
+              .build();
+      if (searcher.count(inTop) > 0) {
+        matched += idf;
+      }
+    }
+    double coverage = total == 0 ? 0 : matched / total;
+    return new Confidence.Features(coverage, (top - second) / top, top, built.concepts().size());
+  }
+
+  /**
+   * A concept's weight: the IDF of its rarest-in-body form (unknown words weigh like rare ones).
+   */
+  private static double idf(IndexSearcher searcher, QueryBuilder.Concept c, int n)
+      throws IOException {
+    int df = 0;
+    for (List<String> form : c.forms()) {
+      for (String t : form) {
+        df = Math.max(df, searcher.getIndexReader().docFreq(new Term(ArticleIndex.BODY, t)));
+        df = Math.max(df, searcher.getIndexReader().docFreq(new Term(ArticleIndex.TITLE, t)));
+      }
+    }
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private String[] highlight(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
+    UnifiedHighlighter h =
+        UnifiedHighlighter.builder(searcher, index.analyzer())
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withMaxLength(20_000)
+            .build();
+    return h.highlight(ArticleIndex.BODY, query, top, 2);
+  }
+
+  private static String lead(String body) {
+    String text = body == null ? "" : body.strip();
+    if (text.length() > 200) {
+      int cut = text.lastIndexOf(' ', 200);
+      text = text.substring(0, cut > 100 ? cut : 200) + " …";
+    }
+    return escape(text);
+  }
+
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static Query audienceFilter(Audience reader) {
+    List<BytesRef> values = reader.visible().stream().map(a -> new BytesRef(a.wire())).toList();
+    return new TermInSetQuery(ArticleIndex.AUDIENCE, values);
+  }
+}
