@@ -88,6 +88,16 @@ public final class TicketLifecycle {
     return move(p, t, to, clean, ch, null);
   }
 
+  /**
+   * A move made by the desk itself (approvals, fulfilment handlers): no role check, still validated
+   * and audited. {@code extra} holds further fields to set on the ticket.
+   */
+  public Ticket systemMove(
+      Principal actor, String reference, TicketStatus to, String note, Channel ch, Document extra) {
+    Ticket t = repo.byReference(reference).orElseThrow(() -> TicketAccess.notFound(reference));
+    return move(actor, t, to, note, ch, extra);
+  }
+
   Ticket move(Principal p, Ticket t, TicketStatus to, String note, Channel ch, Document extra) {
     TicketStatus from = t.status();
     from.checkMove(to);
