@@ -9,6 +9,7 @@ import io.frontdesk.core.http.HttpErrors;
 import io.frontdesk.core.http.RequestLog;
 import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.deploy.wiring.DeskWiring;
 import io.frontdesk.deploy.wiring.PortalWiring;
 import io.frontdesk.deploy.wiring.Wiring;
 import io.vertx.core.Future;
@@ -122,6 +123,7 @@ public final class FrontdeskServer {
   /** Every module, in dependency order. */
   private static List<Wiring> wire(ServerContext ctx) {
     List<Wiring> wirings = new ArrayList<>();
+    wirings.add(new DeskWiring(ctx));
     wirings.add(new PortalWiring(ctx));
     return wirings;
   }
