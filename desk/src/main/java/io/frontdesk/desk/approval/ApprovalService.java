@@ -184,7 +184,7 @@ public final class ApprovalService {
           lifecycle.systemMove(
               p,
               ref,
-              TicketStatus.NEW,
+              TicketStatus.ASSIGNED,
               "Approved by " + p.displayName() + (why.isEmpty() ? "" : ": " + why),
               ch,
               new Document("approval", "approved"));
