@@ -142,6 +142,10 @@ final class DeskAdminRoutes {
   /** {"end": ISO instant} moves the end; {"close": "stay"|"move"} ends the window now. */
   private void window(RoutingContext ctx) {
     Principal p = principal(ctx);
+    if (!TicketAccess.isAgent(p) && !p.has(Role.MANAGER)) {
+      throw ApiException.forbidden(
+          "Early Life Support projects are for the desk's agents and managers.");
+    }
     JsonObject b = body(ctx);
     String close = str(b, "close");
     String end = str(b, "end");
