@@ -1,0 +1,153 @@
+package io.frontdesk.desk.ticket;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Tickets ({@code desk_tickets}), their append-only events ({@code desk_events}) and comments
+ * ({@code desk_comments}). Blocking. Events are only ever inserted: no method here updates or
+ * deletes one.
+ */
+public final class TicketRepository {
+  public static final String TICKETS = "desk_tickets";
+  public static final String EVENTS = "desk_events";
+  public static final String COMMENTS = "desk_comments";
+
+  private final MongoCollection<Document> tickets;
+  private final MongoCollection<Document> events;
+  private final MongoCollection<Document> comments;
+
+  public TicketRepository(MongoDatabase db) {
+    this.tickets = db.getCollection(TICKETS);
+    this.events = db.getCollection(EVENTS);
+    this.comments = db.getCollection(COMMENTS);
+  }
+
+  /**
+   * Idempotent. The queue indexes lead with the equality fields an agent's queue filters on (group,
+   * status, assignee) and end with the sort keys, so a page is an index range scan.
+   */
+  public void createIndexes() {
+    tickets.createIndex(
+        Indexes.compoundIndex(
+            Indexes.ascending("groupId", "status", "priority"), Indexes.descending("createdAt")),
+        new IndexOptions().name("queue_priority"));
+    tickets.createIndex(
+        Indexes.ascending("groupId", "status", "sla.resolutionDue"),
+        new IndexOptions().name("queue_due"));
+    tickets.createIndex(
+        Indexes.compoundIndex(
+            Indexes.ascending("groupId", "assigneeId", "status", "priority"),
+            Indexes.descending("createdAt")),
+        new IndexOptions().name("queue_assignee"));
+    tickets.createIndex(
+        Indexes.compoundIndex(
+            Indexes.ascending("requester.userId", "status"), Indexes.descending("createdAt")),
+        new IndexOptions().name("requester"));
+    tickets.createIndex(
+        Indexes.compoundIndex(Indexes.ascending("schoolId"), Indexes.descending("createdAt")),
+        new IndexOptions().name("school"));
+    tickets.createIndex(
+        Indexes.ascending("elsProjectId", "createdAt"), new IndexOptions().name("els"));
+    tickets.createIndex(Indexes.ascending("sla.nextCheckAt"), new IndexOptions().name("sla_next"));
+    tickets.createIndex(
+        Indexes.ascending("status", "resolvedAt"), new IndexOptions().name("autoclose"));
+    tickets.createIndex(Indexes.ascending("parentId"), new IndexOptions().name("parent"));
+    tickets.createIndex(Indexes.ascending("problemId"), new IndexOptions().name("problem"));
+    tickets.createIndex(
+        Indexes.ascending("majorIncident", "status"), new IndexOptions().name("major"));
+    tickets.createIndex(Indexes.ascending("createdAt"), new IndexOptions().name("created"));
+    events.createIndex(Indexes.ascending("ticketId", "at"));
+    comments.createIndex(Indexes.ascending("ticketId", "at"));
+  }
+
+  public MongoCollection<Document> tickets() {
+    return tickets;
+  }
+
+  public void insert(Document ticket) {
+    tickets.insertOne(ticket);
+  }
+
+  public Optional<Ticket> byReference(String reference) {
+    return Optional.ofNullable(tickets.find(Filters.eq("_id", reference)).first()).map(Ticket::new);
+  }
+
+  /** Applies the update only if the ticket is still in {@code expected} status; false if not. */
+  public boolean updateIf(String reference, String expectedStatus, Bson update) {
+    Bson filter =
+        expectedStatus == null
+            ? Filters.eq("_id", reference)
+            : Filters.and(Filters.eq("_id", reference), Filters.eq("status", expectedStatus));
+    return tickets.updateOne(filter, update).getMatchedCount() == 1;
+  }
+
+  public List<Ticket> find(Bson filter, Bson sort, int skip, int limit) {
+    return tickets
+        .find(filter)
+        .sort(sort)
+        .skip(skip)
+        .limit(limit)
+        .map(Ticket::new)
+        .into(new ArrayList<>());
+  }
+
+  public long count(Bson filter) {
+    return tickets.countDocuments(filter);
+  }
+
+  /** Appends one audit event. Never updated or deleted afterwards. */
+  public void event(
+      String ticketId,
+      String schoolId,
+      String actorId,
+      String actorName,
+      Channel channel,
+      String type,
+      Document changes,
+      Instant at) {
+    events.insertOne(
+        new Document("ticketId", ticketId)
+            .append("schoolId", schoolId)
+            .append("at", Date.from(at))
+            .append("actorId", actorId)
+            .append("actorName", actorName)
+            .append("channel", channel.wire())
+            .append("type", type)
+            .append("changes", changes == null ? new Document() : changes));
+  }
+
+  public List<Document> events(String ticketId) {
+    return events
+        .find(Filters.eq("ticketId", ticketId))
+        .sort(Sorts.ascending("at"))
+        .into(new ArrayList<>());
+  }
+
+  public MongoCollection<Document> eventCollection() {
+    return events;
+  }
+
+  public void comment(Document comment) {
+    comments.insertOne(comment);
+  }
+
+  public List<Document> comments(String ticketId, boolean includeInternal) {
+    Bson f = Filters.eq("ticketId", ticketId);
+    if (!includeInternal) {
+      f = Filters.and(f, Filters.eq("public", true));
+    }
+    return comments.find(f).sort(Sorts.ascending("at")).into(new ArrayList<>());
+  }
+}
