@@ -10,6 +10,7 @@ import io.frontdesk.core.http.RequestLog;
 import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.deploy.wiring.DeskWiring;
+import io.frontdesk.deploy.wiring.KnowledgeDraftsAdapter;
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
 import io.frontdesk.deploy.wiring.PortalWiring;
 import io.frontdesk.deploy.wiring.Wiring;
@@ -127,7 +128,9 @@ public final class FrontdeskServer {
     KnowledgeWiring knowledge = new KnowledgeWiring(ctx);
     ctx.health().register("index", knowledge::checkIndex);
     wirings.add(knowledge);
-    wirings.add(new DeskWiring(ctx));
+    DeskWiring desk = new DeskWiring(ctx);
+    desk.knowledgeDrafts(new KnowledgeDraftsAdapter(knowledge.articleService()));
+    wirings.add(desk);
     wirings.add(new PortalWiring(ctx));
     return wirings;
   }
