@@ -29,6 +29,13 @@ class ServeProcessIT {
   private static final String SECRET = "Xq9-not-for-logs-7731";
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final List<Process> started = new java.util.ArrayList<>();
+
+  @org.junit.jupiter.api.AfterEach
+  void killLeftovers() {
+    // A failed assertion must not leave a server running.
+    started.forEach(p -> p.toHandle().destroyForcibly());
+  }
 
   @Test
   void servesStopsCleanlyAndRestartsWithItsData(@TempDir Path tmp) throws Exception {
@@ -113,7 +120,9 @@ class ServeProcessIT {
         .keySet()
         .removeIf(k -> k.startsWith("FRONTDESK_") || k.startsWith("MICROSOFT_"));
     pb.environment().putAll(env);
-    return pb.start();
+    Process p = pb.start();
+    started.add(p);
+    return p;
   }
 
   private void awaitReady(int port, Process p) throws Exception {

@@ -33,6 +33,26 @@ class EmbeddedStoreDurabilityIT {
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     Set<Integer> acknowledged = new HashSet<>();
+    try {
+      readUntilKilled(child, dir, acknowledged);
+    } finally {
+      // Never leak a writer that would fill the disk if an assertion fails part-way.
+      child.toHandle().destroyForcibly();
+      child.waitFor(20, TimeUnit.SECONDS);
+    }
+    assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(400);
+
+    try (MongoStore reopened = MongoStore.embedded(dir, "durability")) {
+      Set<Integer> stored = new HashSet<>();
+      for (Document d : reopened.database().getCollection("writes").find()) {
+        stored.add(d.getInteger("_id"));
+      }
+      assertThat(stored).containsAll(acknowledged);
+    }
+  }
+
+  private static void readUntilKilled(Process child, Path dir, Set<Integer> acknowledged)
+      throws Exception {
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String first;
@@ -63,15 +83,6 @@ class EmbeddedStoreDurabilityIT {
           acknowledged.add(Integer.parseInt(line.substring(4)));
         }
       }
-    }
-    assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(400);
-
-    try (MongoStore reopened = MongoStore.embedded(dir, "durability")) {
-      Set<Integer> stored = new HashSet<>();
-      for (Document d : reopened.database().getCollection("writes").find()) {
-        stored.add(d.getInteger("_id"));
-      }
-      assertThat(stored).containsAll(acknowledged);
     }
   }
 
