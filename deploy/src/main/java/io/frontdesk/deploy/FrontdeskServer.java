@@ -78,12 +78,16 @@ public final class FrontdeskServer {
           new ServerContext(vertx, config, settings, store, health, metrics, Blocking.on(vertx));
       List<Wiring> wirings = wire(ctx);
 
-      Future<Void> started = Future.succeededFuture();
+      // Emptiness is judged before any module starts: a module's start may write its defaults
+      // (counters, policies), and those must not make a fresh store look used.
+      Future<Boolean> seed =
+          demo ? ctx.blocking().call(() -> isEmpty(ctx.store())) : Future.succeededFuture(false);
+      Future<Void> started = seed.mapEmpty();
       for (Wiring w : wirings) {
         started = started.compose(v -> w.start());
       }
       if (demo) {
-        started = started.compose(v -> seedDemoIfEmpty(ctx, wirings));
+        started = started.compose(v -> seedDemo(ctx, wirings, seed.result()));
       }
       Router root = Router.router(vertx);
       root.route().handler(new RequestLog());
@@ -135,31 +139,26 @@ public final class FrontdeskServer {
     return wirings;
   }
 
-  private static Future<Void> seedDemoIfEmpty(ServerContext ctx, List<Wiring> wirings) {
-    return ctx.blocking()
-        .call(() -> isEmpty(ctx.store()))
-        .compose(
-            empty -> {
-              if (!empty) {
-                LOG.info("--demo: the store already holds data, so no demo data was added");
-                return Future.succeededFuture();
-              }
-              Future<Void> seeded = Future.succeededFuture();
-              for (Wiring w : wirings) {
-                seeded = seeded.compose(v -> w.seedDemo());
-              }
-              return seeded.compose(
-                  v ->
-                      ctx.blocking()
-                          .run(
-                              () ->
-                                  ctx.store()
-                                      .database()
-                                      .getCollection(META)
-                                      .insertOne(
-                                          new Document("_id", "demo")
-                                              .append("seededAt", new java.util.Date()))));
-            });
+  private static Future<Void> seedDemo(ServerContext ctx, List<Wiring> wirings, boolean empty) {
+    if (!empty) {
+      LOG.info("--demo: the store already holds data, so no demo data was added");
+      return Future.succeededFuture();
+    }
+    Future<Void> seeded = Future.succeededFuture();
+    for (Wiring w : wirings) {
+      seeded = seeded.compose(v -> w.seedDemo());
+    }
+    return seeded.compose(
+        v ->
+            ctx.blocking()
+                .run(
+                    () ->
+                        ctx.store()
+                            .database()
+                            .getCollection(META)
+                            .insertOne(
+                                new Document("_id", "demo")
+                                    .append("seededAt", new java.util.Date()))));
   }
 
   /** Empty means no document in any collection (indexes may already exist). */
