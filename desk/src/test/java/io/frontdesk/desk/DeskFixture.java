@@ -8,6 +8,7 @@ import io.frontdesk.desk.approval.ApprovalService;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.catalogue.FulfilmentDispatcher;
 import io.frontdesk.desk.catalogue.RequestService;
+import io.frontdesk.desk.config.DeskConfigService;
 import io.frontdesk.desk.csat.CsatService;
 import io.frontdesk.desk.els.ElsService;
 import io.frontdesk.desk.els.ProjectRepository;
@@ -46,6 +47,7 @@ public final class DeskFixture implements AutoCloseable {
   public final List<String[]> drafts = new ArrayList<>();
   public final Desk desk;
   public final SlaClock sla;
+  public final DeskConfigService config;
 
   public DeskFixture() {
     this(Instant.parse("2026-03-02T09:00:00Z"));
@@ -56,10 +58,19 @@ public final class DeskFixture implements AutoCloseable {
     MongoDatabase db = store.database();
     DeskOptions options = DeskOptions.defaults();
     Catalogue catalogue = Catalogue.bundled();
-    sla = new SlaClock(BusinessCalendar.councilDefault(), SlaPolicy.councilDefault());
     UserRepository users = new UserRepository(db);
     SchoolRepository schools = new SchoolRepository(db);
     GroupRepository groups = new GroupRepository(db);
+    config =
+        new DeskConfigService(
+            db,
+            groups,
+            catalogue,
+            clock,
+            0,
+            BusinessCalendar.councilDefault(),
+            SlaPolicy.councilDefault());
+    sla = new SlaClock(config::calendar, config::policy);
     ProjectRepository projects = new ProjectRepository(db);
     TicketRepository repo = new TicketRepository(db);
     References references = new References(db);

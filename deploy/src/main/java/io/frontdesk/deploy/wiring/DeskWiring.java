@@ -12,6 +12,7 @@ import io.frontdesk.desk.approval.ApprovalService;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.catalogue.FulfilmentDispatcher;
 import io.frontdesk.desk.catalogue.RequestService;
+import io.frontdesk.desk.config.DeskConfigService;
 import io.frontdesk.desk.csat.CsatService;
 import io.frontdesk.desk.els.ElsService;
 import io.frontdesk.desk.els.ProjectRepository;
@@ -49,6 +50,7 @@ import java.time.Clock;
 public final class DeskWiring implements Wiring {
   public static final String CATALOGUE_FILE = "FRONTDESK_DESK_CATALOGUE";
   public static final String JOBS_PERIOD_MS = "FRONTDESK_DESK_JOBS_PERIOD_MS";
+  public static final String CONFIG_REFRESH_MS = "FRONTDESK_DESK_CONFIG_REFRESH_MS";
 
   private final ServerContext ctx;
   private final Clock clock = Clock.systemUTC();
@@ -63,6 +65,7 @@ public final class DeskWiring implements Wiring {
   private final SelfServiceLog selfService;
   private final ApprovalService approvals;
   private final CsatService csat;
+  private final DeskConfigService config;
   private final Desk desk;
   private final DeskJobs jobs;
   private final DeskRoutes routes;
@@ -72,11 +75,19 @@ public final class DeskWiring implements Wiring {
     MongoDatabase db = ctx.store().database();
     DeskOptions options = DeskOptions.load(ctx.settings());
     Catalogue catalogue = loadCatalogue(ctx);
-    BusinessCalendar calendar = BusinessCalendar.councilDefault();
-    SlaClock sla = new SlaClock(calendar, SlaPolicy.councilDefault());
     this.users = new UserRepository(db);
     this.schools = new SchoolRepository(db);
     this.groups = new GroupRepository(db);
+    this.config =
+        new DeskConfigService(
+            db,
+            groups,
+            catalogue,
+            clock,
+            ctx.settings().integer(CONFIG_REFRESH_MS, 5_000, 100, 600_000),
+            BusinessCalendar.councilDefault(),
+            SlaPolicy.councilDefault());
+    SlaClock sla = new SlaClock(config::calendar, config::policy);
     this.projects = new ProjectRepository(db);
     this.ticketRepo = new TicketRepository(db);
     References references = new References(db);
@@ -98,7 +109,9 @@ public final class DeskWiring implements Wiring {
             drafts.draft(title, body, service, audience, source);
     ProblemService problems =
         new ProblemService(db, tickets, references, catalogue, draftPort, clock);
-    ElsService els = new ElsService(projects, ticketRepo, router, clock, calendar.zone());
+    ElsService els =
+        new ElsService(
+            projects, ticketRepo, router, clock, BusinessCalendar.councilDefault().zone());
     MiService mi = new MiService(ticketRepo, selfService, csat, clock);
     SlaMonitor monitor = new SlaMonitor(ticketRepo, sla, events, clock);
     this.desk =
@@ -126,7 +139,7 @@ public final class DeskWiring implements Wiring {
             lifecycle,
             clock,
             ctx.settings().integer(JOBS_PERIOD_MS, 60_000, 1_000, 3_600_000));
-    this.routes = new DeskRoutes(ctx.vertx(), ctx.blocking(), desk);
+    this.routes = new DeskRoutes(ctx.vertx(), ctx.blocking(), desk, config);
   }
 
   private static Catalogue loadCatalogue(ServerContext ctx) {
@@ -225,6 +238,11 @@ public final class DeskWiring implements Wiring {
 
   public SelfServiceLog selfService() {
     return selfService;
+  }
+
+  /** The run-time settings: business calendar, SLA policy, groups and routing rules. */
+  public DeskConfigService config() {
+    return config;
   }
 
   /** Register the bot's, portal's and e-mail's notifiers here. */

@@ -8,6 +8,7 @@ import io.frontdesk.core.security.Principals;
 import io.frontdesk.core.security.Role;
 import io.frontdesk.desk.Desk;
 import io.frontdesk.desk.catalogue.FieldErrors;
+import io.frontdesk.desk.config.DeskConfigService;
 import io.frontdesk.desk.ticket.Channel;
 import io.frontdesk.desk.ticket.CreateResult;
 import io.frontdesk.desk.ticket.TicketStatus;
@@ -34,12 +35,21 @@ public final class DeskRoutes {
   private final Blocking blocking;
   private final TicketRoutes tickets;
   private final DeskAdminRoutes admin;
+  private final DeskConfigRoutes config;
 
+  /** The API without the settings routes ({@code /api/desk/config/...} answer 404). */
   public DeskRoutes(io.vertx.core.Vertx vertx, Blocking blocking, Desk desk) {
+    this(vertx, blocking, desk, null);
+  }
+
+  /** The whole API, including the run-time settings under {@code /api/desk/config}. */
+  public DeskRoutes(
+      io.vertx.core.Vertx vertx, Blocking blocking, Desk desk, DeskConfigService config) {
     this.vertx = vertx;
     this.blocking = blocking;
     this.tickets = new TicketRoutes(this, desk);
     this.admin = new DeskAdminRoutes(this, desk);
+    this.config = config == null ? null : new DeskConfigRoutes(this, config);
   }
 
   public Router router() {
@@ -48,6 +58,9 @@ public final class DeskRoutes {
     r.route("/api/desk/*").handler(this::requirePrincipal);
     tickets.mount(r);
     admin.mount(r);
+    if (config != null) {
+      config.mount(r);
+    }
     r.route("/api/desk/*")
         .last()
         .handler(
