@@ -25,11 +25,13 @@ import io.frontdesk.desk.sla.SlaClock;
 import io.frontdesk.desk.sla.SlaMonitor;
 import io.frontdesk.desk.sla.SlaPolicy;
 import io.frontdesk.desk.ticket.References;
+import io.frontdesk.desk.ticket.SimilarTickets;
 import io.frontdesk.desk.ticket.TicketEvents;
 import io.frontdesk.desk.ticket.TicketEventsHub;
 import io.frontdesk.desk.ticket.TicketLifecycle;
 import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.desk.ticket.TicketService;
+import io.frontdesk.desk.ticket.WorkingSetIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,8 +74,8 @@ public final class DeskFixture implements AutoCloseable {
             SlaPolicy.councilDefault());
     sla = new SlaClock(config::calendar, config::policy);
     ProjectRepository projects = new ProjectRepository(db);
-    TicketRepository repo = new TicketRepository(db);
-    References references = new References(db);
+    TicketRepository repo = new TicketRepository(db, new WorkingSetIndex());
+    References references = new References(db, 20);
     TicketRouter router = new TicketRouter(groups, projects);
     events.add(new Recorder());
     TicketService tickets =
@@ -99,13 +101,29 @@ public final class DeskFixture implements AutoCloseable {
     SlaMonitor monitor = new SlaMonitor(repo, sla, events, clock);
     desk =
         new Desk(
-            tickets, lifecycle, requests, approvals, catalogue, users, schools, groups, projects,
-            els, csat, problems, mi, self, monitor);
+            tickets,
+            lifecycle,
+            requests,
+            approvals,
+            catalogue,
+            users,
+            schools,
+            groups,
+            projects,
+            els,
+            csat,
+            problems,
+            mi,
+            self,
+            monitor,
+            config,
+            new SimilarTickets(tickets, 0.3));
     users.createIndexes();
     repo.createIndexes();
     approvals.createIndexes();
     csat.createIndexes();
     self.createIndexes();
+    repo.loadIndex();
     DemoData.seed(users, schools, groups, projects, clock.instant());
   }
 

@@ -30,10 +30,12 @@ import io.frontdesk.desk.sla.SlaClock;
 import io.frontdesk.desk.sla.SlaMonitor;
 import io.frontdesk.desk.sla.SlaPolicy;
 import io.frontdesk.desk.ticket.References;
+import io.frontdesk.desk.ticket.SimilarTickets;
 import io.frontdesk.desk.ticket.TicketEventsHub;
 import io.frontdesk.desk.ticket.TicketLifecycle;
 import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.desk.ticket.TicketService;
+import io.frontdesk.desk.ticket.WorkingSetIndex;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
@@ -48,9 +50,13 @@ import java.time.Clock;
  * #fulfilment(FulfilmentDispatcher)}.
  */
 public final class DeskWiring implements Wiring {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeskWiring.class);
   public static final String CATALOGUE_FILE = "FRONTDESK_DESK_CATALOGUE";
   public static final String JOBS_PERIOD_MS = "FRONTDESK_DESK_JOBS_PERIOD_MS";
   public static final String CONFIG_REFRESH_MS = "FRONTDESK_DESK_CONFIG_REFRESH_MS";
+  public static final String WORKING_SET_INDEX = "FRONTDESK_DESK_WORKING_SET_INDEX";
+  public static final String REFERENCE_BLOCK = "FRONTDESK_DESK_REFERENCE_BLOCK";
+  public static final String SIMILAR_PERCENT = "FRONTDESK_DESK_SIMILAR_PERCENT";
 
   private final ServerContext ctx;
   private final Clock clock = Clock.systemUTC();
@@ -89,8 +95,9 @@ public final class DeskWiring implements Wiring {
             SlaPolicy.councilDefault());
     SlaClock sla = new SlaClock(config::calendar, config::policy);
     this.projects = new ProjectRepository(db);
-    this.ticketRepo = new TicketRepository(db);
-    References references = new References(db);
+    this.ticketRepo = new TicketRepository(db, workingSetIndex(ctx) ? new WorkingSetIndex() : null);
+    References references =
+        new References(db, ctx.settings().integer(REFERENCE_BLOCK, 20, 1, 1000));
     TicketRouter router = new TicketRouter(groups, projects);
     TicketService tickets =
         new TicketService(
@@ -130,7 +137,10 @@ public final class DeskWiring implements Wiring {
             problems,
             mi,
             selfService,
-            monitor);
+            monitor,
+            config,
+            new SimilarTickets(
+                tickets, ctx.settings().integer(SIMILAR_PERCENT, 30, 10, 100) / 100.0));
     this.jobs =
         new DeskJobs(
             ctx.blocking(),
@@ -139,7 +149,24 @@ public final class DeskWiring implements Wiring {
             lifecycle,
             clock,
             ctx.settings().integer(JOBS_PERIOD_MS, 60_000, 1_000, 3_600_000));
-    this.routes = new DeskRoutes(ctx.vertx(), ctx.blocking(), desk, config);
+    this.routes = new DeskRoutes(ctx.vertx(), ctx.blocking(), desk);
+  }
+
+  /**
+   * The working-set index is valid only while this process is the tickets' only writer: true of the
+   * embedded store (its data directory is locked to one process), not of a shared MongoDB, whose
+   * own indexes serve the same queries. "auto" (the default) follows the store.
+   */
+  private static boolean workingSetIndex(ServerContext ctx) {
+    String v = ctx.settings().string(WORKING_SET_INDEX, "auto");
+    return switch (v) {
+      case "on" -> true;
+      case "off" -> false;
+      case "auto" -> ctx.store().isEmbedded();
+      default ->
+          throw new ConfigException(
+              WORKING_SET_INDEX + " must be auto, on or off, not '" + v + "'");
+    };
   }
 
   private static Catalogue loadCatalogue(ServerContext ctx) {
@@ -172,7 +199,15 @@ public final class DeskWiring implements Wiring {
               csat.createIndexes();
               selfService.createIndexes();
             })
-        .onSuccess(v -> jobs.start());
+        .onSuccess(
+            v -> {
+              jobs.start();
+              // Rebuilt in the background: until it is loaded, queries fall back to the store.
+              ctx.blocking()
+                  .run(ticketRepo::loadIndex)
+                  .onFailure(
+                      e -> LOG.warn("The desk's working-set index did not load: {}", e.toString()));
+            });
   }
 
   @Override

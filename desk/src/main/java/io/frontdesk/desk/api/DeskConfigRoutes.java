@@ -8,6 +8,7 @@ import io.frontdesk.core.security.Principal;
 import io.frontdesk.desk.config.DeskConfigService;
 import io.frontdesk.desk.routing.ResolverGroup;
 import io.frontdesk.desk.routing.RoutingRule;
+import io.frontdesk.desk.ticket.SimilarTickets;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -16,18 +17,28 @@ import org.bson.Document;
 
 /**
  * {@code /api/desk/config/...}: the business calendar, SLA policy, resolver groups and routing
- * rules, read by agents and managers, changed by admins while the server runs (no restart).
+ * rules, read by agents and managers, changed by admins while the server runs (no restart). Also
+ * the agents' similar-tickets lookup. A part the desk was built without is not mounted (404).
  */
 final class DeskConfigRoutes {
   private final DeskRoutes api;
   private final DeskConfigService config;
+  private final SimilarTickets similar;
 
-  DeskConfigRoutes(DeskRoutes api, DeskConfigService config) {
+  DeskConfigRoutes(DeskRoutes api, DeskConfigService config, SimilarTickets similar) {
     this.api = api;
     this.config = config;
+    this.similar = similar;
   }
 
   void mount(Router r) {
+    if (similar != null) {
+      r.get("/api/desk/tickets/:ref/similar").handler(this::similarToTicket);
+      r.get("/api/desk/similar").handler(this::similarToText);
+    }
+    if (config == null) {
+      return;
+    }
     r.get("/api/desk/config/calendar").handler(this::calendar);
     r.put("/api/desk/config/calendar").handler(this::putCalendar);
     r.get("/api/desk/config/sla-policy").handler(this::policy);
@@ -37,6 +48,20 @@ final class DeskConfigRoutes {
     r.get("/api/desk/config/routing-rules").handler(this::rules);
     r.put("/api/desk/config/routing-rules/:id").handler(this::putRule);
     r.delete("/api/desk/config/routing-rules/:id").handler(this::deleteRule);
+  }
+
+  private void similarToTicket(RoutingContext ctx) {
+    Principal p = principal(ctx);
+    int limit = DeskRoutes.intParam(ctx, "limit", 5, 1, SimilarTickets.MAX_LIMIT);
+    api.respond(ctx, 200, () -> TicketRoutes.docs(similar.like(p, ctx.pathParam("ref"), limit)));
+  }
+
+  private void similarToText(RoutingContext ctx) {
+    Principal p = principal(ctx);
+    int limit = DeskRoutes.intParam(ctx, "limit", 5, 1, SimilarTickets.MAX_LIMIT);
+    String desk = ctx.request().getParam("desk", "staff");
+    String text = ctx.request().getParam("text");
+    api.respond(ctx, 200, () -> TicketRoutes.docs(similar.like(p, desk, text, limit)));
   }
 
   private static Document bson(RoutingContext ctx) {

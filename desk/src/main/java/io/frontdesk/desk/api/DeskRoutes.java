@@ -8,7 +8,6 @@ import io.frontdesk.core.security.Principals;
 import io.frontdesk.core.security.Role;
 import io.frontdesk.desk.Desk;
 import io.frontdesk.desk.catalogue.FieldErrors;
-import io.frontdesk.desk.config.DeskConfigService;
 import io.frontdesk.desk.ticket.Channel;
 import io.frontdesk.desk.ticket.CreateResult;
 import io.frontdesk.desk.ticket.TicketStatus;
@@ -37,19 +36,12 @@ public final class DeskRoutes {
   private final DeskAdminRoutes admin;
   private final DeskConfigRoutes config;
 
-  /** The API without the settings routes ({@code /api/desk/config/...} answer 404). */
   public DeskRoutes(io.vertx.core.Vertx vertx, Blocking blocking, Desk desk) {
-    this(vertx, blocking, desk, null);
-  }
-
-  /** The whole API, including the run-time settings under {@code /api/desk/config}. */
-  public DeskRoutes(
-      io.vertx.core.Vertx vertx, Blocking blocking, Desk desk, DeskConfigService config) {
     this.vertx = vertx;
     this.blocking = blocking;
     this.tickets = new TicketRoutes(this, desk);
     this.admin = new DeskAdminRoutes(this, desk);
-    this.config = config == null ? null : new DeskConfigRoutes(this, config);
+    this.config = new DeskConfigRoutes(this, desk.config(), desk.similar());
   }
 
   public Router router() {
@@ -58,9 +50,7 @@ public final class DeskRoutes {
     r.route("/api/desk/*").handler(this::requirePrincipal);
     tickets.mount(r);
     admin.mount(r);
-    if (config != null) {
-      config.mount(r);
-    }
+    config.mount(r);
     r.route("/api/desk/*")
         .last()
         .handler(

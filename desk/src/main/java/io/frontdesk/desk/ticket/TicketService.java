@@ -250,6 +250,13 @@ public final class TicketService {
   }
 
   private Ticket similarOpen(Requester r, TicketType type, String text) {
+    java.util.Optional<List<WorkingSetIndex.Match>> indexed =
+        repo.index()
+            .flatMap(
+                i -> i.similarOpenOf(r.userId(), type.wire(), text, options.duplicateThreshold()));
+    if (indexed.isPresent()) {
+      return first(indexed.get());
+    }
     Bson f =
         Filters.and(
             Filters.eq("requester.userId", r.userId()),
@@ -269,6 +276,11 @@ public final class TicketService {
   }
 
   private Ticket similarMajorIncident(String desk, String text) {
+    java.util.Optional<List<WorkingSetIndex.Match>> indexed =
+        repo.index().flatMap(i -> i.similarMajor(desk, text, options.majorThreshold()));
+    if (indexed.isPresent()) {
+      return first(indexed.get());
+    }
     Bson f =
         Filters.and(
             Filters.eq("majorIncident", true),
@@ -284,6 +296,17 @@ public final class TicketService {
       }
     }
     return best;
+  }
+
+  /** The best match that still exists (the index may briefly lag a deletion). */
+  private Ticket first(List<WorkingSetIndex.Match> matches) {
+    for (WorkingSetIndex.Match m : matches) {
+      java.util.Optional<Ticket> t = repo.byReference(m.reference());
+      if (t.isPresent() && t.get().status().isOpen()) {
+        return t.get();
+      }
+    }
+    return null;
   }
 
   private CreateResult linkToExisting(
@@ -334,9 +357,17 @@ public final class TicketService {
     return page(Filters.eq("schoolId", schoolId), Sorts.descending("createdAt"), page, size);
   }
 
-  /** An agent's queue page; index-backed (see {@link TicketRepository#createIndexes()}). */
+  /**
+   * An agent's queue page: from the working-set index when there is one, else from the store's
+   * indexes (see {@link TicketRepository#createIndexes()}).
+   */
   public Page<Ticket> queue(Principal p, QueueQuery q) {
     TicketAccess.requireAgent(p);
+    java.util.Optional<WorkingSetIndex.RefPage> indexed = repo.index().flatMap(i -> i.queue(q));
+    if (indexed.isPresent()) {
+      return new Page<>(
+          repo.byReferences(indexed.get().refs()), q.page(), q.size(), indexed.get().total());
+    }
     List<Bson> and = new ArrayList<>();
     and.add(Filters.eq("groupId", q.groupId()));
     if (q.assigneeId() != null) {

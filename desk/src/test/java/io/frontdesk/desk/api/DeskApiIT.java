@@ -53,8 +53,7 @@ class DeskApiIT {
               }
               ctx.next();
             });
-    root.route("/*")
-        .subRouter(new DeskRoutes(vertx, Blocking.on(vertx), f.desk, f.config).router());
+    root.route("/*").subRouter(new DeskRoutes(vertx, Blocking.on(vertx), f.desk).router());
     root.route().last().handler(c -> c.fail(404));
     root.route().failureHandler(HttpErrors::handle);
     server = vertx.createHttpServer().requestHandler(root).listen(0).await(10, TimeUnit.SECONDS);

@@ -57,8 +57,7 @@ class DeskConfigIT {
               }
               ctx.next();
             });
-    root.route("/*")
-        .subRouter(new DeskRoutes(vertx, Blocking.on(vertx), f.desk, f.config).router());
+    root.route("/*").subRouter(new DeskRoutes(vertx, Blocking.on(vertx), f.desk).router());
     root.route().failureHandler(HttpErrors::handle);
     server = vertx.createHttpServer().requestHandler(root).listen(0).await(10, TimeUnit.SECONDS);
     client = WebClient.create(vertx);
