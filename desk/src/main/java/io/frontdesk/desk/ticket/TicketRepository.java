@@ -178,21 +178,51 @@ public final class TicketRepository {
       Document changes,
       Instant at) {
     events.insertOne(
-        new Document("ticketId", ticketId)
-            .append("schoolId", schoolId)
-            .append("at", Date.from(at))
-            .append("actorId", actorId)
-            .append("actorName", actorName)
-            .append("channel", channel.wire())
-            .append("type", type)
-            .append("changes", changes == null ? new Document() : changes));
+        eventDocument(ticketId, schoolId, actorId, actorName, channel, type, changes, at));
   }
 
+  /**
+   * One audit event as stored. A ticket's "created" event is stored inside the ticket itself
+   * ({@code createdEvent}, written once with it and never changed), which saves a durable write per
+   * new ticket; {@link #events} lists it first.
+   */
+  public static Document eventDocument(
+      String ticketId,
+      String schoolId,
+      String actorId,
+      String actorName,
+      Channel channel,
+      String type,
+      Document changes,
+      Instant at) {
+    return new Document("ticketId", ticketId)
+        .append("schoolId", schoolId)
+        .append("at", Date.from(at))
+        .append("actorId", actorId)
+        .append("actorName", actorName)
+        .append("channel", channel.wire())
+        .append("type", type)
+        .append("changes", changes == null ? new Document() : changes);
+  }
+
+  /** The ticket's audit trail, oldest first, including the "created" event kept in the ticket. */
   public List<Document> events(String ticketId) {
-    return events
-        .find(Filters.eq("ticketId", ticketId))
-        .sort(Sorts.ascending("at"))
-        .into(new ArrayList<>());
+    List<Document> out = new ArrayList<>();
+    Document t =
+        tickets
+            .find(Filters.eq("_id", ticketId))
+            .projection(com.mongodb.client.model.Projections.include("createdEvent"))
+            .first();
+    if (t != null && t.get("createdEvent") instanceof Document created) {
+      out.add(new Document("_id", ticketId + ":created").append("ticketId", ticketId));
+      out.get(0).putAll(created);
+    }
+    out.addAll(
+        events
+            .find(Filters.eq("ticketId", ticketId))
+            .sort(Sorts.ascending("at"))
+            .into(new ArrayList<>()));
+    return out;
   }
 
   public MongoCollection<Document> eventCollection() {

@@ -213,21 +213,23 @@ public final class TicketService {
         d.append("pendingReason", "approval");
       }
     }
+    d.append(
+        "createdEvent",
+        TicketRepository.eventDocument(
+            reference,
+            requester.schoolId(),
+            actor.id(),
+            actor.displayName(),
+            n.channel(),
+            "created",
+            new Document("status", status.wire())
+                .append("priority", priority)
+                .append("groupId", route.groupId())
+                .append("route", route.reason())
+                .append("chargeable", chargeable),
+            now));
     repo.insert(d);
     Ticket t = new Ticket(d);
-    repo.event(
-        reference,
-        t.schoolId().orElse(null),
-        actor.id(),
-        actor.displayName(),
-        n.channel(),
-        "created",
-        new Document("status", status.wire())
-            .append("priority", priority)
-            .append("groupId", route.groupId())
-            .append("route", route.reason())
-            .append("chargeable", chargeable),
-        now);
     notify(() -> events.created(t));
     if (parent != null) {
       notify(() -> events.majorIncidentNotice(t, parent));
