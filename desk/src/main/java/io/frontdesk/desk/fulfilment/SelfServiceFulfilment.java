@@ -4,7 +4,6 @@ import io.frontdesk.core.security.Principal;
 import io.frontdesk.desk.directory.Directory;
 import io.frontdesk.desk.directory.DirectoryAccount;
 import io.frontdesk.desk.directory.DirectoryException;
-import io.frontdesk.desk.fulfilment.Outcome.Status;
 import io.frontdesk.desk.notify.Contact;
 import io.frontdesk.desk.notify.Notifier;
 import io.frontdesk.desk.notify.OutboundMessage;
@@ -27,13 +26,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Self-service password reset and account unlock, the same for the bot and the portal: {@link
  * #start} checks who is asking and whether self-service may act, then sends a one-time code to the
- * account's registered contact; {@link #verify} checks the code and makes the change, records it as
- * a resolved REQ and says what happened. Blocking (directory, store, mail): call through {@code
- * Blocking}. Never throws for an expected failure: every one is an {@link Outcome} with a message
- * for the person. A temporary password exists only in memory, in the returned outcome.
+ * account's registered contact; {@link #verify} checks the code, makes the change, records it as a
+ * resolved REQ and says what happened. Blocking (directory, store, mail): call through {@code
+ * Blocking}. Expected failures are never exceptions but an {@link Outcome} with a message for the
+ * person. A temporary password exists only in memory and in the returned outcome.
  */
 public final class SelfServiceFulfilment {
   private static final Logger LOG = LoggerFactory.getLogger(SelfServiceFulfilment.class);
+  private static final Duration HOUR = Duration.ofHours(1);
 
   private final UserRepository users;
   private final Directory directory;
@@ -68,7 +68,7 @@ public final class SelfServiceFulfilment {
     this.clock = clock;
   }
 
-  /** Checks the person and the account, then sends a one-time code. */
+  /** Checks the person and the account, then sends a one-time code to the registered contact. */
   public Outcome start(StartRequest req) {
     Principal p = req.requester();
     FulfilmentKind kind = req.kind();
@@ -76,89 +76,66 @@ public final class SelfServiceFulfilment {
     if (kind == FulfilmentKind.RESET
         && "show".equals(options.passwordDelivery())
         && !req.privateConversation()) {
-      return Outcome.of(
-          Status.NOT_ALLOWED_HERE,
-          "I can only reset a password in a private chat with me, so nobody else sees the"
-              + " temporary password. Message me directly and ask again.");
+      return Messages.notPrivate();
     }
     Optional<User> found = users.byId(p.id());
     if (found.isEmpty() || p.isSchoolUser() || found.get().schoolId() != null) {
-      return Outcome.of(
-          Status.NOT_ALLOWED_HERE,
-          "School portal accounts are not in the council directory. Use \"Forgot your password?\""
-              + " on the portal sign-in page instead.");
+      return Messages.schoolAccount();
     }
     User user = found.get();
-    if (!limits.tryAcquire(
-            "user:" + user.id(), options.userStartsPerHour(), Duration.ofHours(1), now)
-        || !limits.tryAcquire("all", options.startsPerHour(), Duration.ofHours(1), now)) {
-      return Outcome.of(
-          Status.RATE_LIMITED,
-          "There have been too many requests. Please wait an hour and try again, or call the"
-              + " Service Desk.");
+    if (!limits.tryAcquire("user:" + user.id(), options.userStartsPerHour(), HOUR, now)
+        || !limits.tryAcquire("all", options.startsPerHour(), HOUR, now)) {
+      audit(user, kind, "rate-limited", null);
+      return Messages.rateLimited();
     }
     if (user.disabled()) {
-      return disabled();
+      return Messages.disabled();
     }
     DirectoryAccount account;
     try {
       Optional<DirectoryAccount> a = directory.find(user.upn(), user.aadObjectId());
       if (a.isEmpty()) {
-        return Outcome.of(
-            Status.ACCOUNT_NOT_FOUND,
-            "I could not find your account in the directory, so I cannot "
-                + verb(kind)
-                + " it. Please call the Service Desk.");
+        return Messages.notFound(kind);
       }
       account = a.get();
     } catch (DirectoryException e) {
       return directoryFailed(user, kind, req.channel(), e, "looking up the account");
     }
     if (account.disabled() || account.leaver()) {
-      return disabled();
+      audit(user, kind, "refused-disabled", null);
+      return Messages.disabled();
     }
     if (isPrivileged(user, account)) {
+      String why =
+          "Self-service refused: "
+              + user.upn()
+              + " is a privileged or protected account. Check it is the person by a known route"
+              + " before acting.";
       String ref =
-          tickets
-              .forAgent(
-                  user,
-                  kind,
-                  req.channel(),
-                  "Self-service refused: "
-                      + user.upn()
-                      + " is a privileged or protected account. Verify the person in person or by"
-                      + " a known route before acting.",
-                  options.escalationGroup())
-              .reference();
-      audit(user, kind, "refused-privileged", null);
-      return Outcome.of(
-          Status.REFUSED_PRIVILEGED,
-          "Your account has administrator or protected access, so I cannot "
-              + verb(kind)
-              + " it myself. I have raised "
-              + ref
-              + " and the Service Desk will contact you to check it is you.",
-          ref);
-    }
-    if (kind == FulfilmentKind.UNLOCK && !account.locked()) {
-      return Outcome.of(
-          Status.NOT_LOCKED,
-          "Your account is not locked, so there is nothing to unlock. If you have forgotten your"
-              + " password, ask me to reset it.");
+          tickets.forAgent(user, kind, req.channel(), why, options.escalationGroup()).reference();
+      audit(user, kind, "refused-privileged, raised " + ref, null);
+      return Messages.privileged(kind, ref);
     }
     if (kind == FulfilmentKind.UNLOCK && !directory.supportsUnlock()) {
-      return Outcome.of(
-          Status.NOT_ALLOWED_HERE,
-          "Sign-in lockouts clear themselves after a few minutes here. If you have forgotten your"
-              + " password, ask me to reset it.");
+      return Messages.unlockNotNeeded();
+    }
+    if (kind == FulfilmentKind.UNLOCK && !account.locked()) {
+      return Messages.notLocked();
     }
     Optional<Contact> contact = contactFor(account);
     if (contact.isEmpty()) {
-      return Outcome.of(
-          Status.NO_CONTACT,
-          "Your account has no registered e-mail address or mobile number to send a code to,"
-              + " so I cannot check it is you. Please call the Service Desk.");
+      return Messages.noContact();
     }
+    return sendCode(user, kind, req.channel(), account, contact.get(), now);
+  }
+
+  private Outcome sendCode(
+      User user,
+      FulfilmentKind kind,
+      Channel channel,
+      DirectoryAccount account,
+      Contact contact,
+      Instant now) {
     String flowId = newFlowId();
     String code = codes.newCode();
     Instant expires = now.plus(options.codeTtl());
@@ -166,9 +143,9 @@ public final class SelfServiceFulfilment {
         new Document("_id", flowId)
             .append("userId", user.id())
             .append("kind", kind.wire())
-            .append("channel", req.channel().wire())
+            .append("channel", channel.wire())
             .append("accountId", account.id())
-            .append("contact", contact.get().toString())
+            .append("contact", contact.toString())
             .append("codeHash", codes.hash(flowId, code))
             .append("attempts", 0)
             .append("status", FlowRepository.PENDING)
@@ -176,39 +153,17 @@ public final class SelfServiceFulfilment {
             .append("expiresAt", Date.from(expires)));
     try {
       notifier.send(
-          contact.get(),
+          contact,
           new OutboundMessage(
-              "Your verification code",
-              "Your code to "
-                  + verb(kind)
-                  + " your account is "
-                  + code
-                  + ". It expires in "
-                  + options.codeTtl().toMinutes()
-                  + " minutes. If you did not ask for this, tell the IT Service Desk."));
+              "Your verification code", Messages.codeBody(kind, code, options.codeTtl())));
     } catch (RuntimeException e) {
       flows.move(flowId, FlowRepository.PENDING, FlowRepository.ABANDONED, now);
       LOG.warn("Could not send a one-time code through {}: {}", notifier.name(), e.getMessage());
-      return Outcome.of(
-          Status.SEND_FAILED,
-          "I could not send you a code just now, so nothing has changed. Please try again in a"
-              + " few minutes or call the Service Desk.");
+      return Messages.sendFailed();
     }
-    return new Outcome(
-        Status.CODE_SENT,
-        "I have sent a 6-digit code to "
-            + contact.get().masked()
-            + ". Type it here to "
-            + verb(kind)
-            + " your account. It expires in "
-            + options.codeTtl().toMinutes()
-            + " minutes.",
-        flowId,
-        contact.get().masked(),
-        expires,
-        options.codeAttempts(),
-        null,
-        null);
+    audit(user, kind, "code sent to " + contact, flowId);
+    return Messages.codeSent(
+        kind, flowId, contact.masked(), expires, options.codeTtl(), options.codeAttempts());
   }
 
   /** Checks the code and, if right, makes the change. Only the person who started may finish. */
@@ -216,26 +171,21 @@ public final class SelfServiceFulfilment {
     Instant now = clock.instant();
     Optional<Document> f = flowId == null ? Optional.empty() : flows.byId(flowId);
     if (f.isEmpty() || !requester.id().equals(f.get().getString("userId"))) {
-      return Outcome.of(
-          Status.UNKNOWN_FLOW,
-          "I have no code request of yours waiting. Ask me again to start over.");
+      return Messages.unknownFlow();
     }
     Document flow = f.get();
-    if (!FlowRepository.PENDING.equals(flow.getString("status"))) {
-      return FlowRepository.FAILED.equals(flow.getString("status"))
-          ? tooMany()
-          : Outcome.of(
-              Status.UNKNOWN_FLOW, "That code request has finished. Ask me again to start over.");
+    String status = flow.getString("status");
+    if (!FlowRepository.PENDING.equals(status)) {
+      return FlowRepository.FAILED.equals(status) ? Messages.tooMany() : Messages.finished();
     }
-    if (!now.isBefore(flow.getDate("expiresAt").toInstant())) {
+    Instant expires = flow.getDate("expiresAt").toInstant();
+    if (!now.isBefore(expires)) {
       flows.move(flowId, FlowRepository.PENDING, FlowRepository.EXPIRED, now);
-      return Outcome.of(
-          Status.EXPIRED,
-          "That code has expired, so nothing has changed. Ask me again for a new one.");
+      return Messages.expired();
     }
     Optional<Document> before = flows.takeAttempt(flowId, options.codeAttempts());
     if (before.isEmpty()) {
-      return tooMany();
+      return Messages.tooMany();
     }
     int used = before.get().getInteger("attempts", 0) + 1;
     User user = users.byId(requester.id()).orElseThrow();
@@ -244,70 +194,58 @@ public final class SelfServiceFulfilment {
     if (!codes.matches(flowId, code, flow.getString("codeHash"))) {
       int left = options.codeAttempts() - used;
       if (left > 0) {
-        return new Outcome(
-            Status.WRONG_CODE,
-            "That code is not right. You have " + left + (left == 1 ? " try" : " tries") + " left.",
-            flowId,
-            null,
-            flow.getDate("expiresAt").toInstant(),
-            left,
-            null,
-            null);
+        return Messages.wrongCode(flowId, expires, left);
       }
       flows.move(flowId, FlowRepository.PENDING, FlowRepository.FAILED, now);
-      audit(user, kind, "too-many-codes", flowId);
+      audit(user, kind, "too many wrong codes", flowId);
       long failures = flows.failuresSince(user.id(), now.minus(Duration.ofHours(24)));
       if (failures >= options.alertAfterFailures()) {
         String ref = tickets.securityAlert(user, channel, failures).reference();
-        LOG.warn("Security alert {}: repeated failed verification for user {}", ref, user.id());
+        LOG.warn("Raised {} in the security queue: repeated failed verification", ref);
       }
-      return tooMany();
+      return Messages.tooMany();
     }
     if (!flows.move(flowId, FlowRepository.PENDING, FlowRepository.VERIFIED, now)) {
-      return Outcome.of(Status.UNKNOWN_FLOW, "That code has already been used.");
+      return Messages.finished();
     }
     return change(user, kind, channel, flow, now);
   }
 
   private Outcome change(
       User user, FulfilmentKind kind, Channel channel, Document flow, Instant now) {
-    DirectoryAccount account;
+    String flowId = flow.getString("_id");
+    char[] temporary = null;
     try {
-      // Read again: the account may have changed (locked, disabled, promoted) since the code went.
-      account = directory.find(user.upn(), user.aadObjectId()).orElse(null);
+      // Read again: the account may have been disabled or promoted since the code went out.
+      DirectoryAccount account = directory.find(user.upn(), user.aadObjectId()).orElse(null);
       if (account == null
           || account.disabled()
           || account.leaver()
           || isPrivileged(user, account)) {
-        flows.move(flow.getString("_id"), FlowRepository.VERIFIED, FlowRepository.ABANDONED, now);
+        flows.move(flowId, FlowRepository.VERIFIED, FlowRepository.ABANDONED, now);
         return account == null
-            ? Outcome.of(Status.ACCOUNT_NOT_FOUND, "Your account is no longer in the directory.")
+            ? Messages.notFound(kind)
             : account.disabled() || account.leaver()
-                ? disabled()
-                : Outcome.of(
-                    Status.REFUSED_PRIVILEGED,
-                    "Your account now has protected access, so I cannot change it. Please call the"
-                        + " Service Desk.");
+                ? Messages.disabled()
+                : Messages.changedMeanwhile();
       }
-      char[] temporary = null;
-      try {
-        if (kind == FulfilmentKind.RESET) {
-          temporary = options.passwordPolicy().generate(random, account.login());
-          directory.resetPassword(account, temporary);
-        } else {
-          directory.unlock(account);
-        }
-        flows.move(flow.getString("_id"), FlowRepository.VERIFIED, FlowRepository.DONE, now);
-        String ref = recordDone(user, kind, channel, flow, account, now);
-        return done(kind, account, temporary, ref);
-      } finally {
-        if (temporary != null) {
-          Arrays.fill(temporary, '\0');
-        }
+      if (kind == FulfilmentKind.RESET) {
+        temporary = options.passwordPolicy().generate(random, account.login());
+        directory.resetPassword(account, temporary);
+      } else {
+        directory.unlock(account);
       }
+      flows.move(flowId, FlowRepository.VERIFIED, FlowRepository.DONE, now);
+      audit(user, kind, "done in " + directory.kind(), flowId);
+      String ref = recordDone(user, kind, channel, flow, account, now);
+      return done(kind, account, temporary, ref);
     } catch (DirectoryException e) {
-      flows.move(flow.getString("_id"), FlowRepository.VERIFIED, FlowRepository.ABANDONED, now);
+      flows.move(flowId, FlowRepository.VERIFIED, FlowRepository.ABANDONED, now);
       return directoryFailed(user, kind, channel, e, "making the change");
+    } finally {
+      if (temporary != null) {
+        Arrays.fill(temporary, '\0');
+      }
     }
   }
 
@@ -318,6 +256,7 @@ public final class SelfServiceFulfilment {
       Document flow,
       DirectoryAccount account,
       Instant now) {
+    boolean reset = kind == FulfilmentKind.RESET;
     Document details =
         new Document("requestedBy", user.id())
             .append("identity", channel == Channel.TEAMS ? "teams-entra-id" : "portal-sign-in")
@@ -326,120 +265,59 @@ public final class SelfServiceFulfilment {
             .append("account", account.login())
             .append(
                 "changed",
-                kind == FulfilmentKind.RESET
+                reset
                     ? "temporary password set; change forced at next sign-in; lockout cleared"
                     : "lockout cleared; password unchanged")
-            .append(
-                "passwordDelivery",
-                kind == FulfilmentKind.RESET ? options.passwordDelivery() : null)
+            .append("passwordDelivery", reset ? options.passwordDelivery() : "none")
             .append("at", Date.from(now));
+    String summary =
+        reset
+            ? "Password reset by self-service after a one-time code."
+            : "Account unlocked by self-service after a one-time code.";
     try {
-      return tickets
-          .fulfilled(
-              user.principal(),
-              kind,
-              channel,
-              kind == FulfilmentKind.RESET
-                  ? "Password reset by self-service after a one-time code."
-                  : "Account unlocked by self-service after a one-time code.",
-              details)
-          .reference();
+      return tickets.fulfilled(user.principal(), kind, channel, summary, details).reference();
     } catch (RuntimeException e) {
-      // The change is made and cannot be half-undone; the audit gap is logged loudly instead.
+      // The change is made and must not be half-undone; the audit gap is logged loudly instead.
       LOG.error(
-          "Fulfilment for user {} was made but its audit ticket failed: {}",
-          user.id(),
-          e.toString());
+          "Fulfilment for {} was made but its audit ticket failed: {}", user.id(), e.toString());
       return null;
     }
   }
 
   private Outcome done(
       FulfilmentKind kind, DirectoryAccount account, char[] temporary, String ref) {
-    String audit = ref == null ? "" : " (reference " + ref + ")";
     if (kind == FulfilmentKind.UNLOCK) {
-      return Outcome.of(
-          Status.UNLOCKED,
-          "Your account is unlocked" + audit + ". Your password has not changed.",
-          ref);
+      return Messages.unlocked(ref);
     }
     if ("notify".equals(options.passwordDelivery())) {
       Contact to = contactFor(account).orElseThrow();
-      notifier.send(
-          to,
-          new OutboundMessage(
-              "Your temporary password",
-              "Your temporary password is "
-                  + new String(temporary)
-                  + " . You will be asked to choose a new one when you sign in."));
-      return Outcome.of(
-          Status.PASSWORD_RESET,
-          "Your password has been reset"
-              + audit
-              + ". I have sent a temporary password to "
-              + to.masked()
-              + ". You will choose a new one when you sign in.",
-          ref);
+      try {
+        notifier.send(
+            to,
+            new OutboundMessage(
+                "Your temporary password",
+                "Your temporary password is "
+                    + new String(temporary)
+                    + " . You will be asked to choose a new one when you sign in."));
+      } catch (RuntimeException e) {
+        LOG.error("The temporary password could not be sent for {}: {}", ref, e.getMessage());
+      }
+      return Messages.resetSent(ref, to.masked());
     }
-    return new Outcome(
-        Status.PASSWORD_RESET,
-        "Your password has been reset"
-            + audit
-            + ". Sign in with the temporary password shown here; you will be asked to choose a"
-            + " new one straight away. It is shown only once.",
-        null,
-        null,
-        null,
-        null,
-        new String(temporary),
-        ref);
+    return Messages.resetShown(ref, new String(temporary));
   }
 
   private Outcome directoryFailed(
       User user, FulfilmentKind kind, Channel channel, DirectoryException e, String during) {
-    LOG.warn(
-        "Directory {} failed while {} for user {}: {}",
-        directory.kind(),
-        during,
-        user.id(),
-        e.getMessage());
-    if (e.reason() == DirectoryException.Reason.REFUSED) {
-      String ref =
-          tickets
-              .forAgent(
-                  user,
-                  kind,
-                  channel,
-                  "The directory refused the self-service change: " + e.getMessage(),
-                  options.escalationGroup())
-              .reference();
-      return Outcome.of(
-          Status.DIRECTORY_UNAVAILABLE,
-          "The directory would not make the change, so nothing has changed. I have raised "
-              + ref
-              + " for the Service Desk.",
-          ref);
-    }
-    String ref =
-        tickets
-            .forAgent(
-                user,
-                kind,
-                channel,
-                "Self-service could not reach the directory while "
-                    + during
-                    + ": "
-                    + e.getMessage(),
-                options.escalationGroup())
-            .reference();
-    return Outcome.of(
-        Status.DIRECTORY_UNAVAILABLE,
-        "I cannot reach the account directory just now, so nothing has changed. I have raised "
-            + ref
-            + " and the Service Desk will "
-            + verb(kind)
-            + " your account for you.",
-        ref);
+    LOG.warn("Directory {} failed while {}: {}", directory.kind(), during, e.getMessage());
+    boolean refused = e.reason() == DirectoryException.Reason.REFUSED;
+    String why =
+        (refused
+                ? "The directory refused the self-service change: "
+                : "Self-service could not reach the directory while " + during + ": ")
+            + e.getMessage();
+    String ref = tickets.forAgent(user, kind, channel, why, options.escalationGroup()).reference();
+    return refused ? Messages.directoryRefused(ref) : Messages.directoryDown(kind, ref);
   }
 
   boolean isPrivileged(User user, DirectoryAccount account) {
@@ -453,48 +331,29 @@ public final class SelfServiceFulfilment {
   private Optional<Contact> contactFor(DirectoryAccount a) {
     Contact email = blank(a.email()) ? null : Contact.email(a.email());
     Contact sms = blank(a.mobile()) ? null : Contact.sms(a.mobile());
-    Contact first = "sms".equals(options.codeChannel()) ? sms : email;
-    Contact second = "sms".equals(options.codeChannel()) ? email : sms;
-    if (first != null && notifier.supports(first.kind())) {
-      return Optional.of(first);
-    }
-    if (second != null && notifier.supports(second.kind())) {
-      return Optional.of(second);
+    boolean smsFirst = "sms".equals(options.codeChannel());
+    for (Contact c : smsFirst ? new Contact[] {sms, email} : new Contact[] {email, sms}) {
+      if (c != null && notifier.supports(c.kind())) {
+        return Optional.of(c);
+      }
     }
     return Optional.empty();
   }
 
-  private void audit(User user, FulfilmentKind kind, String what, String flowId) {
+  /** Audit lines name the user id and what happened; never a code, password or contact. */
+  private static void audit(User user, FulfilmentKind kind, String what, String flowId) {
     LOG.info(
-        "Self-service {} for user {}: {}{}",
+        "Self-service {} for {}: {}{}",
         kind.wire(),
         user.id(),
         what,
-        flowId == null ? "" : " (flow " + flowId + ")");
-  }
-
-  private Outcome tooMany() {
-    return Outcome.of(
-        Status.TOO_MANY_ATTEMPTS,
-        "That is too many wrong codes, so I have stopped this request and nothing has changed."
-            + " Ask me again later, or call the Service Desk.");
-  }
-
-  private static Outcome disabled() {
-    return Outcome.of(
-        Status.REFUSED_DISABLED,
-        "Your account is disabled or has ended, so it cannot be reset or unlocked here. If you"
-            + " think that is wrong, speak to your manager or the Service Desk.");
+        flowId == null ? "" : " (flow " + flowId.substring(0, 8) + ")");
   }
 
   private String newFlowId() {
     byte[] b = new byte[16];
     random.nextBytes(b);
     return HexFormat.of().formatHex(b);
-  }
-
-  private static String verb(FulfilmentKind kind) {
-    return kind == FulfilmentKind.RESET ? "reset" : "unlock";
   }
 
   private static boolean blank(String s) {
