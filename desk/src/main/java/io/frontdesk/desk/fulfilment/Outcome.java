@@ -92,9 +92,15 @@ public record Outcome(
     return new Outcome(status, message, null, null, null, null, null, ticketReference);
   }
 
-  /** The JSON the API returns; the temporary password is included only here, once. */
+  /**
+   * The JSON the API returns; the temporary password is included only here, once. A failure also
+   * carries the usual {@code error} and numeric {@code status} of every API error.
+   */
   public JsonObject toJson() {
-    JsonObject j = new JsonObject().put("status", status.wire()).put("message", message);
+    JsonObject j = new JsonObject().put("outcome", status.wire()).put("message", message);
+    if (!succeeded()) {
+      j.put("error", message).put("status", status.httpStatus());
+    }
     if (flowId != null) {
       j.put("flowId", flowId);
     }
