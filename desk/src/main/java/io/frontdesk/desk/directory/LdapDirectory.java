@@ -123,33 +123,26 @@ public final class LdapDirectory implements Directory {
 
   @Override
   public void resetPassword(DirectoryAccount account, char[] temporaryPassword) {
-    List<Modification> mods = new ArrayList<>();
-    switch (settings.flavour()) {
-      case ACTIVE_DIRECTORY -> {
-        byte[] quoted = encode(temporaryPassword, true);
-        mods.add(new Modification(ModificationType.REPLACE, "unicodePwd", quoted));
-        Arrays.fill(quoted, (byte) 0);
+    boolean ad = settings.flavour() == LdapFlavour.ACTIVE_DIRECTORY;
+    // The Modification keeps this array (no copy), so it is wiped only after the request is sent.
+    byte[] secret = encode(temporaryPassword, ad);
+    try {
+      List<Modification> mods = new ArrayList<>();
+      mods.add(
+          new Modification(ModificationType.REPLACE, ad ? "unicodePwd" : "userPassword", secret));
+      if (settings.flavour().adShaped()) {
         mods.add(new Modification(ModificationType.REPLACE, "pwdLastSet", "0"));
         mods.add(new Modification(ModificationType.REPLACE, "lockoutTime", "0"));
-      }
-      case EMBEDDED -> {
-        mods.add(
-            new Modification(
-                ModificationType.REPLACE, "userPassword", encode(temporaryPassword, false)));
-        mods.add(new Modification(ModificationType.REPLACE, "pwdLastSet", "0"));
-        mods.add(new Modification(ModificationType.REPLACE, "lockoutTime", "0"));
-      }
-      case OPENLDAP -> {
-        mods.add(
-            new Modification(
-                ModificationType.REPLACE, "userPassword", encode(temporaryPassword, false)));
+      } else {
         mods.add(new Modification(ModificationType.REPLACE, "pwdReset", "TRUE"));
         if (account.locked()) {
           mods.add(new Modification(ModificationType.DELETE, "pwdAccountLockedTime"));
         }
       }
+      modify(account, mods);
+    } finally {
+      Arrays.fill(secret, (byte) 0);
     }
-    modify(account, mods);
   }
 
   @Override
@@ -260,9 +253,9 @@ public final class LdapDirectory implements Directory {
 
   static DirectoryException translate(LDAPException e) {
     ResultCode rc = e.getResultCode();
-    // getDiagnosticMessage/getMessage never echo request values, so they hold no password.
-    String what =
-        rc.getName() + (e.getDiagnosticMessage() == null ? "" : ": " + e.getDiagnosticMessage());
+    // Diagnostic and connection messages name the server and the problem, never request values.
+    String detail = e.getDiagnosticMessage() != null ? e.getDiagnosticMessage() : e.getMessage();
+    String what = rc.getName() + (detail == null ? "" : ": " + detail);
     if (rc == ResultCode.CONNECT_ERROR
         || rc == ResultCode.SERVER_DOWN
         || rc == ResultCode.TIMEOUT
