@@ -10,6 +10,7 @@ import io.frontdesk.core.http.RequestLog;
 import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.deploy.wiring.DeskWiring;
+import io.frontdesk.deploy.wiring.FulfilmentWiring;
 import io.frontdesk.deploy.wiring.KnowledgeDraftsAdapter;
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
 import io.frontdesk.deploy.wiring.PortalWiring;
@@ -135,6 +136,7 @@ public final class FrontdeskServer {
     DeskWiring desk = new DeskWiring(ctx);
     desk.knowledgeDrafts(new KnowledgeDraftsAdapter(knowledge.articleService()));
     wirings.add(desk);
+    wirings.add(new FulfilmentWiring(ctx, desk));
     wirings.add(new PortalWiring(ctx));
     return wirings;
   }
