@@ -37,6 +37,12 @@ public final class FrontdeskServer {
   /** A collection of our own that records facts about the store itself (e.g. demo seeding). */
   static final String META = "meta";
 
+  /** Collections that modules fill at start-up, before demo seeding looks at the store. */
+  private static final java.util.Set<String> SEEDED_AT_START =
+      java.util.Set.of(
+          io.frontdesk.knowledge.search.SynonymService.COLLECTION,
+          io.frontdesk.portal.auth.PortalKeys.COLLECTION);
+
   private final ServerContext ctx;
   private final List<Wiring> wirings;
   private final HttpServer http;
@@ -75,7 +81,8 @@ public final class FrontdeskServer {
             return null;
           });
       ServerContext ctx =
-          new ServerContext(vertx, config, settings, store, health, metrics, Blocking.on(vertx));
+          new ServerContext(
+              vertx, config, settings, store, health, metrics, Blocking.on(vertx), demo);
       List<Wiring> wirings = wire(ctx);
 
       Future<Void> started = Future.succeededFuture();
@@ -87,6 +94,7 @@ public final class FrontdeskServer {
       }
       Router root = Router.router(vertx);
       root.route().handler(new RequestLog());
+      wirings.forEach(w -> w.mountAuthentication(root));
       root.route("/*").subRouter(new CoreRoutes(vertx, health, metrics).router());
       wirings.forEach(w -> w.mount(root));
       root.route().last().handler(c -> c.fail(404));
@@ -131,7 +139,7 @@ public final class FrontdeskServer {
     DeskWiring desk = new DeskWiring(ctx);
     desk.knowledgeDrafts(new KnowledgeDraftsAdapter(knowledge.articleService()));
     wirings.add(desk);
-    wirings.add(new PortalWiring(ctx));
+    wirings.add(new PortalWiring(ctx, knowledge, desk));
     return wirings;
   }
 
@@ -162,9 +170,15 @@ public final class FrontdeskServer {
             });
   }
 
-  /** Empty means no document in any collection (indexes may already exist). */
+  /**
+   * Empty means no document in any collection (indexes may already exist), apart from what the
+   * modules write themselves at start-up (default synonyms, the portal's key).
+   */
   static boolean isEmpty(MongoStore store) {
     for (String name : store.database().listCollectionNames()) {
+      if (SEEDED_AT_START.contains(name)) {
+        continue;
+      }
       if (store.database().getCollection(name).countDocuments() > 0) {
         return false;
       }
