@@ -83,6 +83,11 @@ public final class Layout {
 
   /** Failure handler for portal pages. */
   public void failure(RoutingContext ctx) {
+    if (ctx.request().path().startsWith("/api/")) {
+      // An API path that no module served: JSON, like every API error.
+      io.frontdesk.core.http.HttpErrors.handle(ctx);
+      return;
+    }
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
