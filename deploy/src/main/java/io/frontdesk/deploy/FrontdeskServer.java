@@ -38,6 +38,12 @@ public final class FrontdeskServer {
   /** A collection of our own that records facts about the store itself (e.g. demo seeding). */
   static final String META = "meta";
 
+  /** Collections that modules fill at start-up, before demo seeding looks at the store. */
+  private static final java.util.Set<String> SEEDED_AT_START =
+      java.util.Set.of(
+          io.frontdesk.knowledge.search.SynonymService.COLLECTION,
+          io.frontdesk.portal.auth.PortalKeys.COLLECTION);
+
   private final ServerContext ctx;
   private final List<Wiring> wirings;
   private final HttpServer http;
@@ -76,7 +82,8 @@ public final class FrontdeskServer {
             return null;
           });
       ServerContext ctx =
-          new ServerContext(vertx, config, settings, store, health, metrics, Blocking.on(vertx));
+          new ServerContext(
+              vertx, config, settings, store, health, metrics, Blocking.on(vertx), demo);
       List<Wiring> wirings = wire(ctx);
 
       // Emptiness is judged before any module starts: a module's start may write its defaults
@@ -92,6 +99,7 @@ public final class FrontdeskServer {
       }
       Router root = Router.router(vertx);
       root.route().handler(new RequestLog());
+      wirings.forEach(w -> w.mountAuthentication(root));
       root.route("/*").subRouter(new CoreRoutes(vertx, health, metrics).router());
       wirings.forEach(w -> w.mount(root));
       root.route().last().handler(c -> c.fail(404));
@@ -137,7 +145,7 @@ public final class FrontdeskServer {
     desk.knowledgeDrafts(new KnowledgeDraftsAdapter(knowledge.articleService()));
     wirings.add(desk);
     wirings.add(new FulfilmentWiring(ctx, desk));
-    wirings.add(new PortalWiring(ctx));
+    wirings.add(new PortalWiring(ctx, knowledge, desk));
     return wirings;
   }
 
@@ -163,9 +171,16 @@ public final class FrontdeskServer {
                                     .append("seededAt", new java.util.Date()))));
   }
 
-  /** Empty means no document in any collection (indexes may already exist). */
+  /**
+   * Empty means no document in any collection (indexes may already exist), apart from what the
+   * modules write themselves at start-up (default synonyms, the portal's key), so that a store first
+   * started without --demo still takes the demo data.
+   */
   static boolean isEmpty(MongoStore store) {
     for (String name : store.database().listCollectionNames()) {
+      if (SEEDED_AT_START.contains(name)) {
+        continue;
+      }
       if (store.database().getCollection(name).countDocuments() > 0) {
         return false;
       }
