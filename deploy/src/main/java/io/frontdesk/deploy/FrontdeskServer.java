@@ -9,6 +9,7 @@ import io.frontdesk.core.http.HttpErrors;
 import io.frontdesk.core.http.RequestLog;
 import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.deploy.wiring.BotWiring;
 import io.frontdesk.deploy.wiring.DeskWiring;
 import io.frontdesk.deploy.wiring.KnowledgeDraftsAdapter;
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
@@ -131,6 +132,7 @@ public final class FrontdeskServer {
     DeskWiring desk = new DeskWiring(ctx);
     desk.knowledgeDrafts(new KnowledgeDraftsAdapter(knowledge.articleService()));
     wirings.add(desk);
+    wirings.add(new BotWiring(ctx, knowledge, desk));
     wirings.add(new PortalWiring(ctx));
     return wirings;
   }
@@ -162,10 +164,18 @@ public final class FrontdeskServer {
             });
   }
 
-  /** Empty means no document in any collection (indexes may already exist). */
+  /**
+   * Collections that modules fill with their defaults at start-up (before demo seeding is decided),
+   * so they do not count as data.
+   */
+  static final java.util.Set<String> DEFAULTS_AT_START =
+      java.util.Set.of(io.frontdesk.knowledge.search.SynonymService.COLLECTION);
+
+  /** Empty means no document in any collection (indexes may already exist) but the defaults. */
   static boolean isEmpty(MongoStore store) {
     for (String name : store.database().listCollectionNames()) {
-      if (store.database().getCollection(name).countDocuments() > 0) {
+      if (!DEFAULTS_AT_START.contains(name)
+          && store.database().getCollection(name).countDocuments() > 0) {
         return false;
       }
     }
@@ -178,6 +188,11 @@ public final class FrontdeskServer {
 
   public ServerContext context() {
     return ctx;
+  }
+
+  /** A module's wiring, for tests and tools that need its services. */
+  public <T extends Wiring> java.util.Optional<T> wiring(Class<T> type) {
+    return wirings.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
   /**
