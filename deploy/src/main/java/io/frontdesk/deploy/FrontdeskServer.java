@@ -9,6 +9,7 @@ import io.frontdesk.core.http.HttpErrors;
 import io.frontdesk.core.http.RequestLog;
 import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.deploy.wiring.BotWiring;
 import io.frontdesk.deploy.wiring.DeskWiring;
 import io.frontdesk.deploy.wiring.FulfilmentWiring;
 import io.frontdesk.deploy.wiring.KnowledgeDraftsAdapter;
@@ -145,6 +146,7 @@ public final class FrontdeskServer {
     desk.knowledgeDrafts(new KnowledgeDraftsAdapter(knowledge.articleService()));
     wirings.add(desk);
     wirings.add(new FulfilmentWiring(ctx, desk));
+    wirings.add(new BotWiring(ctx, knowledge, desk));
     wirings.add(new PortalWiring(ctx, knowledge, desk));
     return wirings;
   }
@@ -173,8 +175,8 @@ public final class FrontdeskServer {
 
   /**
    * Empty means no document in any collection (indexes may already exist), apart from what the
-   * modules write themselves at start-up (default synonyms, the portal's key), so that a store first
-   * started without --demo still takes the demo data.
+   * modules write themselves at start-up (default synonyms, the portal's key), so that a store
+   * first started without --demo still takes the demo data.
    */
   static boolean isEmpty(MongoStore store) {
     for (String name : store.database().listCollectionNames()) {
@@ -194,6 +196,11 @@ public final class FrontdeskServer {
 
   public ServerContext context() {
     return ctx;
+  }
+
+  /** A module's wiring, for tests and tools that need its services. */
+  public <T extends Wiring> java.util.Optional<T> wiring(Class<T> type) {
+    return wirings.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
   /**
