@@ -229,6 +229,40 @@ public final class WorkingSetIndex {
         new RefPage(sorted.subList(from, sorted.size()).stream().map(Entry::ref).toList(), total));
   }
 
+  /** Open (not resolved) tickets in a group, or empty when not loaded. */
+  public Optional<Long> openInGroup(String groupId) {
+    if (!ready) {
+      return Optional.empty();
+    }
+    long n = 0;
+    for (String ref : byGroup.getOrDefault(groupId, Set.of())) {
+      Entry e = byRef.get(ref);
+      if (e != null && e.open() && groupId.equals(e.groupId())) {
+        n++;
+      }
+    }
+    return Optional.of(n);
+  }
+
+  /** A requester's open tickets, newest first, or empty when not loaded. */
+  public Optional<RefPage> openOf(String requesterId, int page, int size) {
+    if (!ready) {
+      return Optional.empty();
+    }
+    List<Entry> mine = new ArrayList<>();
+    for (String ref : byRequester.getOrDefault(requesterId, Set.of())) {
+      Entry e = byRef.get(ref);
+      if (e != null && e.open() && requesterId.equals(e.requesterId())) {
+        mine.add(e);
+      }
+    }
+    mine.sort(order("created"));
+    int from = Math.min(mine.size(), page * size);
+    int to = Math.min(mine.size(), from + size);
+    return Optional.of(
+        new RefPage(mine.subList(from, to).stream().map(Entry::ref).toList(), mine.size()));
+  }
+
   static Comparator<Entry> order(String sort) {
     Comparator<Entry> byRefAsc = Comparator.comparing(Entry::ref);
     return switch (sort) {

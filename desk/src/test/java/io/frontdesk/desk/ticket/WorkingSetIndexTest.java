@@ -144,6 +144,21 @@ class WorkingSetIndexTest {
       nonEmpty += fromIndex.items().isEmpty() ? 0 : 1;
     }
     assertThat(nonEmpty).isGreaterThan(100);
+    // "My open tickets" and the per-queue open counts agree too.
+    for (String u : List.of("u-priya-shah", "u-tom-hughes", "u-aisha-bello")) {
+      Principal p = f.user(u);
+      for (int page = 0; page < 3; page++) {
+        Page<Ticket> a = f.desk.tickets().mine(p, true, page, 5);
+        Page<Ticket> b = store.mine(p, true, page, 5);
+        assertThat(shape(a, "created")).as(u + " page " + page).isEqualTo(shape(b, "created"));
+      }
+    }
+    TicketRepository plain = new TicketRepository(f.store.database());
+    for (String g : List.of("network", "euc", "applications", "service-desk", "security")) {
+      assertThat(f.desk.tickets().repository().openInGroup(g))
+          .as(g)
+          .isEqualTo(plain.openInGroup(g));
+    }
   }
 
   @Test
