@@ -38,6 +38,7 @@ public final class WorkingSetIndex {
       long due,
       long nextCheck,
       long created,
+      long resolvedAt,
       String requesterId,
       boolean major,
       boolean catalogueItem,
@@ -59,6 +60,7 @@ public final class WorkingSetIndex {
           millis(sla == null ? null : sla.getDate("resolutionDue"), Long.MIN_VALUE),
           millis(sla == null ? null : sla.getDate("nextCheckAt"), Long.MAX_VALUE),
           millis(d.getDate("createdAt"), 0),
+          millis(d.getDate("resolvedAt"), Long.MAX_VALUE),
           requester == null ? null : requester.getString("userId"),
           d.getBoolean("majorIncident", false),
           d.getString("catalogueItemId") != null,
@@ -353,6 +355,26 @@ public final class WorkingSetIndex {
     }
     List<Entry> l = new ArrayList<>(top);
     l.sort(Comparator.comparingLong(Entry::nextCheck));
+    return Optional.of(l.stream().map(Entry::ref).toList());
+  }
+
+  /** Resolved tickets resolved before {@code cutoff}, oldest first (for auto-close). */
+  public Optional<List<String>> resolvedBefore(long cutoff, int limit) {
+    if (!ready) {
+      return Optional.empty();
+    }
+    PriorityQueue<Entry> top =
+        new PriorityQueue<>(Comparator.comparingLong(Entry::resolvedAt).reversed());
+    for (Entry e : byRef.values()) {
+      if (!e.open() && e.resolvedAt() < cutoff) {
+        top.add(e);
+        if (top.size() > limit) {
+          top.poll();
+        }
+      }
+    }
+    List<Entry> l = new ArrayList<>(top);
+    l.sort(Comparator.comparingLong(Entry::resolvedAt));
     return Optional.of(l.stream().map(Entry::ref).toList());
   }
 
