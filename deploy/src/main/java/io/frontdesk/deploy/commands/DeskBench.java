@@ -114,7 +114,8 @@ final class DeskBench {
               store,
               new HealthRegistry(vertx),
               new Metrics(),
-              Blocking.on(vertx));
+              Blocking.on(vertx),
+              false);
       DeskWiring wiring = new DeskWiring(ctx);
       wiring.start().await(60, TimeUnit.SECONDS);
       wiring.seedDemo().await(60, TimeUnit.SECONDS);
