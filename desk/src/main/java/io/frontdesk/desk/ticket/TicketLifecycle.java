@@ -367,6 +367,10 @@ public final class TicketLifecycle {
     Instant cutoff = clock.instant().minus(Duration.ofDays(options.autoCloseDays()));
     int n = 0;
     // From the working-set index when there is one: a store query here is a collection scan.
+    // While the index is still loading, wait for the next round.
+    if (repo.index().map(i -> !i.ready()).orElse(false)) {
+      return 0;
+    }
     List<Ticket> due =
         repo.index()
             .flatMap(i -> i.resolvedBefore(cutoff.toEpochMilli(), 1000))

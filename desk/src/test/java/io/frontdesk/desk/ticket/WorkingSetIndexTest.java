@@ -197,6 +197,24 @@ class WorkingSetIndexTest {
   }
 
   @Test
+  void slaChecksWaitForTheIndexInsteadOfScanningTheStore() {
+    Ticket t =
+        f.desk
+            .tickets()
+            .create(
+                f.user("u-priya-shah"),
+                NewTicket.incident(Channel.TEAMS, "Printing", "Printer offline", null))
+            .ticket();
+    f.clock.advance(Duration.ofDays(30));
+    TicketRepository starting = new TicketRepository(f.store.database(), new WorkingSetIndex());
+    io.frontdesk.desk.sla.SlaMonitor monitor =
+        new io.frontdesk.desk.sla.SlaMonitor(starting, f.sla, TicketEvents.NONE, f.clock);
+    assertThat(monitor.check()).isEmpty();
+    starting.loadIndex();
+    assertThat(monitor.check()).contains(t.reference() + ":breached");
+  }
+
+  @Test
   void aWriteDuringARebuildWinsOverTheScannedCopy() {
     WorkingSetIndex index = new WorkingSetIndex();
     List<Document> scanned =
