@@ -64,6 +64,18 @@ class SelfServiceFulfilmentTest {
                 .collection()
                 .countDocuments(new Document("kind", "fulfilment")))
         .isEqualTo(1);
+    Document mi =
+        f.desk
+            .desk
+            .mi()
+            .figures(
+                f.principal("u-fiona-campbell"),
+                null,
+                f.desk.clock.instant().minus(java.time.Duration.ofDays(1)),
+                f.desk.clock.instant().plus(java.time.Duration.ofDays(1)))
+            .get("selfService", Document.class);
+    assertThat(mi.get("automatedFulfilments", Number.class).longValue()).isEqualTo(1);
+    assertThat(mi.get("ticketsRaised", Number.class).longValue()).isZero();
   }
 
   @Test
