@@ -6,6 +6,7 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.OperationType;
 import io.frontdesk.desk.people.User;
 import java.net.InetAddress;
 import java.security.SecureRandom;
@@ -59,6 +60,15 @@ public final class EmbeddedDirectory implements AutoCloseable {
       // AD attributes are not in the standard schema; the demo directory accepts them as given.
       config.setSchema(null);
       config.addAdditionalBindCredentials(SERVICE_DN, secret);
+      // Nobody reads or changes the demo directory without binding first, even on loopback.
+      config.setAuthenticationRequiredOperationTypes(
+          OperationType.ADD,
+          OperationType.COMPARE,
+          OperationType.DELETE,
+          OperationType.EXTENDED,
+          OperationType.MODIFY,
+          OperationType.MODIFY_DN,
+          OperationType.SEARCH);
       config.setListenerConfigs(
           InMemoryListenerConfig.createLDAPConfig(
               "loopback", InetAddress.getLoopbackAddress(), 0, null));

@@ -1,6 +1,7 @@
 package io.frontdesk.desk.fulfilment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -76,6 +77,19 @@ class SelfServiceFulfilmentTest {
             .get("selfService", Document.class);
     assertThat(mi.get("automatedFulfilments", Number.class).longValue()).isEqualTo(1);
     assertThat(mi.get("ticketsRaised", Number.class).longValue()).isZero();
+  }
+
+  @Test
+  void theDemoDirectoryAnswersNobodyWhoHasNotBound() throws Exception {
+    try (LDAPConnection c = new LDAPConnection("127.0.0.1", f.ldap.port())) {
+      assertThatThrownBy(
+              () ->
+                  c.search(
+                      io.frontdesk.desk.directory.EmbeddedDirectory.BASE_DN,
+                      com.unboundid.ldap.sdk.SearchScope.SUB,
+                      "(objectClass=*)"))
+          .isInstanceOf(LDAPException.class);
+    }
   }
 
   @Test
