@@ -91,7 +91,17 @@ public final class FulfilmentWiring implements Wiring {
             tickets,
             options,
             new SecureRandom(),
-            clock);
+            clock,
+            (kind, status) ->
+                ctx.metrics()
+                    .registry()
+                    .counter(
+                        "frontdesk_fulfilment_outcomes",
+                        "kind",
+                        kind.wire(),
+                        "outcome",
+                        status.wire())
+                    .increment());
     this.routes = new FulfilmentRoutes(ctx.vertx(), ctx.blocking(), service);
     LOG.info(
         "Self-service fulfilment: directory {}{}, notifier {}",

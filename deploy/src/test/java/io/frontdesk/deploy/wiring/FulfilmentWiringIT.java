@@ -78,6 +78,15 @@ class FulfilmentWiringIT {
           assertThat(c.bind(dn, done.temporaryPassword()).getResultCode())
               .isEqualTo(ResultCode.SUCCESS);
         }
+        assertThat(
+                metrics
+                    .registry()
+                    .get("frontdesk_fulfilment_outcomes")
+                    .tag("kind", "reset")
+                    .tag("outcome", "password-reset")
+                    .counter()
+                    .count())
+            .isEqualTo(1.0);
         var tom = desk.users().byId("u-tom-hughes").orElseThrow().principal();
         assertThat(
                 fulfil

@@ -26,6 +26,7 @@ final class FulfilmentFixture implements AutoCloseable {
   final Outbox outbox = new Outbox();
   final FlowRepository flows = new FlowRepository(desk.store.database());
   final RateLimits limits = new RateLimits(desk.store.database());
+  final List<String> outcomes = new CopyOnWriteArrayList<>();
   final SelfServiceFulfilment service;
 
   FulfilmentFixture() {
@@ -52,7 +53,8 @@ final class FulfilmentFixture implements AutoCloseable {
             tickets,
             options,
             new SecureRandom(),
-            desk.clock);
+            desk.clock,
+            (kind, status) -> outcomes.add(kind.wire() + ":" + status.wire()));
   }
 
   Principal principal(String userId) {
