@@ -106,6 +106,57 @@ class SelfServiceFulfilmentTest {
   }
 
   @Test
+  void racingVerificationsWithTheRightCodeChangeTheAccountOnce() throws Exception {
+    Outcome sent =
+        f.service.start(new StartRequest(priya, FulfilmentKind.RESET, Channel.TEAMS, true));
+    String code = f.outbox.lastCode();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      java.util.List<java.util.concurrent.Future<Outcome>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        all.add(pool.submit(() -> f.service.verify(priya, sent.flowId(), code)));
+      }
+      int resets = 0;
+      for (var fut : all) {
+        resets += fut.get().status() == Status.PASSWORD_RESET ? 1 : 0;
+      }
+      assertThat(resets).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(
+            f.desk
+                .desk
+                .tickets()
+                .repository()
+                .count(new Document("catalogueItemId", "password-reset")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void rateLimitsHoldUnderConcurrency() throws Exception {
+    RateLimits limits = new RateLimits(f.desk.store.database());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.time.Instant now = f.desk.clock.instant();
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        all.add(
+            pool.submit(() -> limits.tryAcquire("race", 50, java.time.Duration.ofHours(1), now)));
+      }
+      int granted = 0;
+      for (var fut : all) {
+        granted += fut.get() ? 1 : 0;
+      }
+      assertThat(granted).isEqualTo(50);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void unlockClearsTheLockoutAndLeavesThePasswordAlone() throws LDAPException {
     String dn = f.dn("u-tom-hughes");
     f.ldap
