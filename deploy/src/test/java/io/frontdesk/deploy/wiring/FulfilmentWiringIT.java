@@ -50,7 +50,8 @@ class FulfilmentWiringIT {
               store,
               new HealthRegistry(vertx),
               metrics,
-              Blocking.on(vertx));
+              Blocking.on(vertx),
+              true);
       DeskWiring desk = new DeskWiring(ctx);
       FulfilmentWiring fulfil = new FulfilmentWiring(ctx, desk);
       desk.start().await();
