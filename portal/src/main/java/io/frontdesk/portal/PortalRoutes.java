@@ -6,7 +6,11 @@ import io.frontdesk.portal.auth.Sessions;
 import io.frontdesk.portal.auth.SignInLimiter;
 import io.frontdesk.portal.pages.AuthPages;
 import io.frontdesk.portal.pages.HomePages;
+import io.frontdesk.portal.pages.KnowledgePages;
 import io.frontdesk.portal.pages.PortalPages;
+import io.frontdesk.portal.tickets.Attachments;
+import io.frontdesk.portal.tickets.RaisePages;
+import io.frontdesk.portal.tickets.TicketPages;
 import io.frontdesk.portal.web.Assets;
 import io.frontdesk.portal.web.Layout;
 import io.frontdesk.portal.web.SecurityHeaders;
@@ -74,6 +78,18 @@ public final class PortalRoutes {
             new SignInLimiter(5, Duration.ofMinutes(15), clock),
             blocking,
             config));
+    KnowledgePages knowledge =
+        new KnowledgePages(
+            layout,
+            services.search(),
+            services.articles(),
+            services.feedback(),
+            services.desk().catalogue());
+    groups.add(knowledge);
+    Attachments attachments =
+        new Attachments(services.db(), config.maxAttachmentBytes(), config.attachmentTypes());
+    groups.add(new RaisePages(layout, services.desk(), knowledge, attachments, blocking));
+    groups.add(new TicketPages(layout, services.desk(), attachments, blocking));
   }
 
   /** Adds a page group (the agent portal, for example); call before {@link #router()}. */

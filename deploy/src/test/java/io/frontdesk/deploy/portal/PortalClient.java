@@ -34,6 +34,7 @@ public final class PortalClient {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // as browsers use plain http; no h2c upgrade
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
@@ -69,6 +70,54 @@ public final class PortalClient {
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A file field for {@link #postMultipart}. */
+  public record FilePart(String field, String filename, String contentType, byte[] bytes) {}
+
+  /** Posts a multipart form (with the CSRF token) and optionally one file. */
+  public HttpResponse<String> postMultipart(String path, Map<String, String> form, FilePart file) {
+    String boundary = "----fdtest" + System.nanoTime();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    Map<String, String> withToken = new LinkedHashMap<>(form);
+    if (csrf != null) {
+      withToken.putIfAbsent("csrf", csrf);
+    }
+    try {
+      for (Map.Entry<String, String> e : withToken.entrySet()) {
+        out.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + e.getKey()
+                    + "\"\r\n\r\n"
+                    + e.getValue()
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      if (file != null) {
+        out.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + file.field()
+                    + "\"; filename=\""
+                    + file.filename()
+                    + "\"\r\nContent-Type: "
+                    + file.contentType()
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.write(file.bytes());
+        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
   }
 
   /** A JSON API call with this client's cookies. */
