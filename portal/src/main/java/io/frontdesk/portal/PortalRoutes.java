@@ -2,6 +2,7 @@ package io.frontdesk.portal;
 
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.portal.auth.AccountTokens;
+import io.frontdesk.portal.auth.OidcSignIn;
 import io.frontdesk.portal.auth.Passwords;
 import io.frontdesk.portal.auth.Sessions;
 import io.frontdesk.portal.auth.SignInLimiter;
@@ -10,6 +11,7 @@ import io.frontdesk.portal.pages.AccountPages;
 import io.frontdesk.portal.pages.AuthPages;
 import io.frontdesk.portal.pages.HomePages;
 import io.frontdesk.portal.pages.KnowledgePages;
+import io.frontdesk.portal.pages.OidcPages;
 import io.frontdesk.portal.pages.PortalPages;
 import io.frontdesk.portal.pages.SchoolPages;
 import io.frontdesk.portal.tickets.Attachments;
@@ -75,6 +77,23 @@ public final class PortalRoutes {
     Clock clock = Clock.systemUTC();
     Passwords passwords = new Passwords();
     this.accountTokens = new AccountTokens(services.db(), new Tokens(), clock);
+    config
+        .oidc()
+        .ifPresent(
+            o ->
+                groups.add(
+                    new OidcPages(
+                        new OidcSignIn(
+                            vertx,
+                            o,
+                            config.baseUrl(),
+                            services.desk().users(),
+                            services.db(),
+                            blocking,
+                            new Tokens(),
+                            clock),
+                        sessions,
+                        config.secureCookies())));
     groups.add(new HomePages(layout, services.desk().tickets().repository(), blocking));
     groups.add(
         new AuthPages(
