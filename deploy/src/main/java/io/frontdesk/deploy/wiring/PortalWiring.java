@@ -1,6 +1,9 @@
 package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.deploy.ServerContext;
+import io.frontdesk.desk.notify.Contact;
+import io.frontdesk.desk.notify.Notifier;
+import io.frontdesk.desk.notify.OutboundMessage;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
 import io.frontdesk.portal.PortalServices;
@@ -32,7 +35,8 @@ public final class PortalWiring implements Wiring {
   private final PortalRoutes routes;
   private long purgeTimer = -1;
 
-  public PortalWiring(ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk) {
+  public PortalWiring(
+      ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk, Notifier notifier) {
     this.ctx = ctx;
     this.config = PortalConfig.load(ctx.settings(), ctx.config().baseUrl(), ctx.demo());
     var db = ctx.store().database();
@@ -56,10 +60,17 @@ public final class PortalWiring implements Wiring {
             knowledge.articleService(),
             knowledge.feedbackService(),
             db,
-            Mailer.DISABLED);
+            mailer(ctx, notifier));
     Path uploads = ctx.config().dataDir().resolve("uploads");
     this.routes =
         new PortalRoutes(ctx.vertx(), ctx.blocking(), config, services, sessions, uploads);
+  }
+
+  /** Portal e-mails (invitations, reset links) go through the desk's notifier. */
+  static Mailer mailer(ServerContext ctx, Notifier notifier) {
+    return (to, subject, body) ->
+        ctx.blocking()
+            .run(() -> notifier.send(Contact.email(to), new OutboundMessage(subject, body)));
   }
 
   static String origin(String baseUrl) {
@@ -70,7 +81,11 @@ public final class PortalWiring implements Wiring {
   @Override
   public Future<Void> start() {
     return ctx.blocking()
-        .run(sessionRepo::createIndexes)
+        .run(
+            () -> {
+              sessionRepo.createIndexes();
+              routes.accountTokens().createIndexes();
+            })
         .onSuccess(
             v ->
                 purgeTimer =
