@@ -5,6 +5,7 @@ import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.store.StoreException;
 import io.frontdesk.deploy.commands.KbCommand;
 import io.frontdesk.deploy.commands.ServeCommand;
+import io.frontdesk.deploy.commands.TeamsPackageCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,7 +25,11 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    Main main = new Main(System.out, System.err, List.of(new ServeCommand(), new KbCommand()));
+    Main main =
+        new Main(
+            System.out,
+            System.err,
+            List.of(new ServeCommand(), new KbCommand(), new TeamsPackageCommand()));
     int code = main.run(args, Settings.fromEnvironment());
     System.exit(code);
   }
