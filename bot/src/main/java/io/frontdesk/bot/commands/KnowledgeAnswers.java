@@ -34,7 +34,8 @@ public final class KnowledgeAnswers {
 
   /** The registry's fallback: anything that is not a command is a question. */
   public Future<List<Reply>> answer(Turn turn) {
-    String q = turn.text();
+    // The query log keeps questions for curators: never a password someone typed in.
+    String q = io.frontdesk.desk.ticket.TextGuard.scrub(turn.text());
     if (q.length() > io.frontdesk.knowledge.search.SearchService.MAX_QUERY) {
       return Future.succeededFuture(
           List.of(
