@@ -3,6 +3,7 @@ package io.frontdesk.deploy;
 import io.frontdesk.core.config.ConfigException;
 import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.store.StoreException;
+import io.frontdesk.deploy.commands.BotBenchCommand;
 import io.frontdesk.deploy.commands.KbCommand;
 import io.frontdesk.deploy.commands.ServeCommand;
 import io.frontdesk.deploy.commands.TeamsPackageCommand;
@@ -29,7 +30,11 @@ public final class Main {
         new Main(
             System.out,
             System.err,
-            List.of(new ServeCommand(), new KbCommand(), new TeamsPackageCommand()));
+            List.of(
+                new ServeCommand(),
+                new KbCommand(),
+                new TeamsPackageCommand(),
+                new BotBenchCommand()));
     int code = main.run(args, Settings.fromEnvironment());
     System.exit(code);
   }
