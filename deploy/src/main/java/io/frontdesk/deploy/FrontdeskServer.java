@@ -11,6 +11,7 @@ import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.deploy.wiring.BotWiring;
 import io.frontdesk.deploy.wiring.DeskWiring;
+import io.frontdesk.deploy.wiring.FulfilmentWiring;
 import io.frontdesk.deploy.wiring.KnowledgeDraftsAdapter;
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
 import io.frontdesk.deploy.wiring.PortalWiring;
@@ -37,6 +38,12 @@ public final class FrontdeskServer {
 
   /** A collection of our own that records facts about the store itself (e.g. demo seeding). */
   static final String META = "meta";
+
+  /** Collections that modules fill at start-up, before demo seeding looks at the store. */
+  private static final java.util.Set<String> SEEDED_AT_START =
+      java.util.Set.of(
+          io.frontdesk.knowledge.search.SynonymService.COLLECTION,
+          io.frontdesk.portal.auth.PortalKeys.COLLECTION);
 
   private final ServerContext ctx;
   private final List<Wiring> wirings;
@@ -76,18 +83,24 @@ public final class FrontdeskServer {
             return null;
           });
       ServerContext ctx =
-          new ServerContext(vertx, config, settings, store, health, metrics, Blocking.on(vertx));
+          new ServerContext(
+              vertx, config, settings, store, health, metrics, Blocking.on(vertx), demo);
       List<Wiring> wirings = wire(ctx);
 
-      Future<Void> started = Future.succeededFuture();
+      // Emptiness is judged before any module starts: a module's start may write its defaults
+      // (counters, policies), and those must not make a fresh store look used.
+      Future<Boolean> seed =
+          demo ? ctx.blocking().call(() -> isEmpty(ctx.store())) : Future.succeededFuture(false);
+      Future<Void> started = seed.mapEmpty();
       for (Wiring w : wirings) {
         started = started.compose(v -> w.start());
       }
       if (demo) {
-        started = started.compose(v -> seedDemoIfEmpty(ctx, wirings));
+        started = started.compose(v -> seedDemo(ctx, wirings, seed.result()));
       }
       Router root = Router.router(vertx);
       root.route().handler(new RequestLog());
+      wirings.forEach(w -> w.mountAuthentication(root));
       root.route("/*").subRouter(new CoreRoutes(vertx, health, metrics).router());
       wirings.forEach(w -> w.mount(root));
       root.route().last().handler(c -> c.fail(404));
@@ -132,50 +145,45 @@ public final class FrontdeskServer {
     DeskWiring desk = new DeskWiring(ctx);
     desk.knowledgeDrafts(new KnowledgeDraftsAdapter(knowledge.articleService()));
     wirings.add(desk);
+    wirings.add(new FulfilmentWiring(ctx, desk));
     wirings.add(new BotWiring(ctx, knowledge, desk));
-    wirings.add(new PortalWiring(ctx));
+    wirings.add(new PortalWiring(ctx, knowledge, desk));
     return wirings;
   }
 
-  private static Future<Void> seedDemoIfEmpty(ServerContext ctx, List<Wiring> wirings) {
-    return ctx.blocking()
-        .call(() -> isEmpty(ctx.store()))
-        .compose(
-            empty -> {
-              if (!empty) {
-                LOG.info("--demo: the store already holds data, so no demo data was added");
-                return Future.succeededFuture();
-              }
-              Future<Void> seeded = Future.succeededFuture();
-              for (Wiring w : wirings) {
-                seeded = seeded.compose(v -> w.seedDemo());
-              }
-              return seeded.compose(
-                  v ->
-                      ctx.blocking()
-                          .run(
-                              () ->
-                                  ctx.store()
-                                      .database()
-                                      .getCollection(META)
-                                      .insertOne(
-                                          new Document("_id", "demo")
-                                              .append("seededAt", new java.util.Date()))));
-            });
+  private static Future<Void> seedDemo(ServerContext ctx, List<Wiring> wirings, boolean empty) {
+    if (!empty) {
+      LOG.info("--demo: the store already holds data, so no demo data was added");
+      return Future.succeededFuture();
+    }
+    Future<Void> seeded = Future.succeededFuture();
+    for (Wiring w : wirings) {
+      seeded = seeded.compose(v -> w.seedDemo());
+    }
+    return seeded.compose(
+        v ->
+            ctx.blocking()
+                .run(
+                    () ->
+                        ctx.store()
+                            .database()
+                            .getCollection(META)
+                            .insertOne(
+                                new Document("_id", "demo")
+                                    .append("seededAt", new java.util.Date()))));
   }
 
   /**
-   * Collections that modules fill with their defaults at start-up (before demo seeding is decided),
-   * so they do not count as data.
+   * Empty means no document in any collection (indexes may already exist), apart from what the
+   * modules write themselves at start-up (default synonyms, the portal's key), so that a store
+   * first started without --demo still takes the demo data.
    */
-  static final java.util.Set<String> DEFAULTS_AT_START =
-      java.util.Set.of(io.frontdesk.knowledge.search.SynonymService.COLLECTION);
-
-  /** Empty means no document in any collection (indexes may already exist) but the defaults. */
   static boolean isEmpty(MongoStore store) {
     for (String name : store.database().listCollectionNames()) {
-      if (!DEFAULTS_AT_START.contains(name)
-          && store.database().getCollection(name).countDocuments() > 0) {
+      if (SEEDED_AT_START.contains(name)) {
+        continue;
+      }
+      if (store.database().getCollection(name).countDocuments() > 0) {
         return false;
       }
     }

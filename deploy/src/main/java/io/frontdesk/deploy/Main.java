@@ -4,6 +4,7 @@ import io.frontdesk.core.config.ConfigException;
 import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.store.StoreException;
 import io.frontdesk.deploy.commands.BotBenchCommand;
+import io.frontdesk.deploy.commands.DeskCommand;
 import io.frontdesk.deploy.commands.KbCommand;
 import io.frontdesk.deploy.commands.ServeCommand;
 import io.frontdesk.deploy.commands.TeamsPackageCommand;
@@ -33,6 +34,7 @@ public final class Main {
             List.of(
                 new ServeCommand(),
                 new KbCommand(),
+                new DeskCommand(),
                 new TeamsPackageCommand(),
                 new BotBenchCommand()));
     int code = main.run(args, Settings.fromEnvironment());

@@ -8,7 +8,11 @@ import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.core.store.MongoStore;
 import io.vertx.core.Vertx;
 
-/** What every module's wiring is built from. */
+/**
+ * What every module's wiring is built from.
+ *
+ * @param demo started with {@code --demo}: demo data and the demo sign-in
+ */
 public record ServerContext(
     Vertx vertx,
     FrontdeskConfig config,
@@ -16,4 +20,5 @@ public record ServerContext(
     MongoStore store,
     HealthRegistry health,
     Metrics metrics,
-    Blocking blocking) {}
+    Blocking blocking,
+    boolean demo) {}

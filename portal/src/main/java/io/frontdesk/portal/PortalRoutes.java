@@ -1,54 +1,120 @@
 package io.frontdesk.portal;
 
+import io.frontdesk.core.async.Blocking;
+import io.frontdesk.portal.auth.Passwords;
+import io.frontdesk.portal.auth.Sessions;
+import io.frontdesk.portal.auth.SignInLimiter;
+import io.frontdesk.portal.pages.AuthPages;
+import io.frontdesk.portal.pages.HomePages;
+import io.frontdesk.portal.pages.PortalPages;
+import io.frontdesk.portal.web.Assets;
+import io.frontdesk.portal.web.Layout;
+import io.frontdesk.portal.web.SecurityHeaders;
+import io.frontdesk.portal.web.Templates;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The web portal. For now the home page; the portal issues grow it into the full service. */
+/**
+ * The web portal: GOV.UK-style pages for requesters (and, through further {@link PortalPages}
+ * groups, for agents and the rest of the desk).
+ *
+ * <p>Order on the portal router: security headers, body parsing (forms and uploads), the CSRF check
+ * on every POST, then each page group. The session handler ({@link #authentication()}) is not here:
+ * the composition root mounts it on the root router before every module's routes, so the desk and
+ * knowledge APIs see the signed-in principal too.
+ */
 public final class PortalRoutes {
-  private final Vertx vertx;
-  private final String serviceName;
+  /** Every path except the JSON APIs under /api/. */
+  static final String PAGES = "^/(?!api/).*";
 
-  public PortalRoutes(Vertx vertx, String serviceName) {
+  private final Vertx vertx;
+  private final PortalConfig config;
+  private final Sessions sessions;
+  private final Assets assets;
+  private final Layout layout;
+  private final Path uploads;
+  private final List<PortalPages> groups = new ArrayList<>();
+
+  public PortalRoutes(
+      Vertx vertx,
+      Blocking blocking,
+      PortalConfig config,
+      PortalServices services,
+      Sessions sessions,
+      Path uploads) {
     this.vertx = vertx;
-    this.serviceName = serviceName;
+    this.config = config;
+    this.sessions = sessions;
+    this.uploads = uploads;
+    this.assets = new Assets(config.brandColour());
+    this.layout =
+        new Layout(
+            new Templates(),
+            assets,
+            sessions,
+            config.serviceName(),
+            config.organisation(),
+            config.demoSignIn());
+    Clock clock = Clock.systemUTC();
+    groups.add(new HomePages(layout, services.desk().tickets().repository(), blocking));
+    groups.add(
+        new AuthPages(
+            layout,
+            sessions,
+            services.desk().users(),
+            new Passwords(),
+            new SignInLimiter(5, Duration.ofMinutes(15), clock),
+            blocking,
+            config));
+  }
+
+  /** Adds a page group (the agent portal, for example); call before {@link #router()}. */
+  public PortalRoutes add(PortalPages pages) {
+    groups.add(pages);
+    return this;
+  }
+
+  /** The session handler, for the root router (before the API routes). */
+  public Sessions authentication() {
+    return sessions;
+  }
+
+  public Layout layout() {
+    return layout;
   }
 
   public Router router() {
-    Router router = Router.router(vertx);
-    router.get("/").handler(this::home);
-    return router;
+    Router r = Router.router(vertx);
+    r.get("/assets/*").handler(assets::serve);
+    // Everything but the JSON APIs, which other modules serve with their own body limits.
+    r.routeWithRegex(PAGES).handler(new SecurityHeaders(config.secureCookies()));
+    r.routeWithRegex(HttpMethod.POST, PAGES)
+        .handler(
+            BodyHandler.create(uploads.toString())
+                .setBodyLimit(config.maxAttachmentBytes() + 256 * 1024)
+                .setDeleteUploadedFilesOnEnd(true)
+                .setMergeFormAttributes(true));
+    r.routeWithRegex(HttpMethod.POST, PAGES).handler(sessions::verifyCsrf);
+    groups.forEach(g -> g.mount(r));
+    // Unknown pages get an HTML 404; the APIs keep their JSON 404s.
+    r.route().last().handler(this::notFound);
+    r.route().failureHandler(layout::failure);
+    return r;
   }
 
-  private void home(RoutingContext ctx) {
-    String name = Html.escape(serviceName);
-    ctx.response()
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .end(
-            """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-              <meta charset="utf-8">
-              <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>%1$s</title>
-            </head>
-            <body>
-              <header><p><a href="/">%1$s</a></p></header>
-              <main id="main-content">
-                <h1>How can we help?</h1>
-                <form action="/kb" method="get" role="search">
-                  <label for="q">Search for help with IT</label>
-                  <input id="q" name="q" type="search" maxlength="500">
-                  <button type="submit">Search</button>
-                </form>
-                <p>You can also ask Frontdesk in Microsoft Teams.</p>
-              </main>
-            </body>
-            </html>
-            """
-                .formatted(name));
+  private void notFound(RoutingContext ctx) {
+    if (ctx.request().path().startsWith("/api/") || ctx.request().method() != HttpMethod.GET) {
+      ctx.next();
+      return;
+    }
+    ctx.fail(404);
   }
 }

@@ -1,21 +1,109 @@
 package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.deploy.ServerContext;
+import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
+import io.frontdesk.portal.PortalServices;
+import io.frontdesk.portal.auth.Mailer;
+import io.frontdesk.portal.auth.PortalKeys;
+import io.frontdesk.portal.auth.SessionRepository;
+import io.frontdesk.portal.auth.Sessions;
+import io.frontdesk.portal.auth.Tokens;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 
-/** The portal: mounted last, at the root, so the API routes win over it. */
+/**
+ * The portal: its session handler goes on the root router before every module's routes (so the desk
+ * and knowledge APIs see the signed-in principal); its pages are mounted last, at the root, so the
+ * API routes win over them.
+ */
 public final class PortalWiring implements Wiring {
-  public static final String SERVICE_NAME = "FRONTDESK_SERVICE_NAME";
-  private final PortalRoutes routes;
+  /** How often idle sessions are removed from the store. */
+  static final long PURGE_EVERY_MS = 10 * 60 * 1000;
 
-  public PortalWiring(ServerContext ctx) {
+  private final ServerContext ctx;
+  private final PortalConfig config;
+  private final SessionRepository sessionRepo;
+  private final Sessions sessions;
+  private final PortalRoutes routes;
+  private long purgeTimer = -1;
+
+  public PortalWiring(ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk) {
+    this.ctx = ctx;
+    this.config = PortalConfig.load(ctx.settings(), ctx.config().baseUrl(), ctx.demo());
+    var db = ctx.store().database();
+    this.sessionRepo = new SessionRepository(db);
+    this.sessions =
+        new Sessions(
+            sessionRepo,
+            desk.users(),
+            ctx.blocking(),
+            new Tokens(),
+            PortalKeys.csrfKey(db, config.secret()),
+            config.secureCookies(),
+            config.idleTimeout(),
+            config.absoluteTimeout(),
+            Clock.systemUTC(),
+            origin(ctx.config().baseUrl()));
+    PortalServices services =
+        new PortalServices(
+            desk.desk(),
+            knowledge.searchService(),
+            knowledge.articleService(),
+            knowledge.feedbackService(),
+            db,
+            Mailer.DISABLED);
+    Path uploads = ctx.config().dataDir().resolve("uploads");
     this.routes =
-        new PortalRoutes(ctx.vertx(), ctx.settings().string(SERVICE_NAME, "IT Service Desk"));
+        new PortalRoutes(ctx.vertx(), ctx.blocking(), config, services, sessions, uploads);
+  }
+
+  static String origin(String baseUrl) {
+    URI u = URI.create(baseUrl);
+    return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+  }
+
+  @Override
+  public Future<Void> start() {
+    return ctx.blocking()
+        .run(sessionRepo::createIndexes)
+        .onSuccess(
+            v ->
+                purgeTimer =
+                    ctx.vertx()
+                        .setPeriodic(
+                            PURGE_EVERY_MS,
+                            id ->
+                                ctx.blocking()
+                                    .run(
+                                        () ->
+                                            sessionRepo.purgeIdle(
+                                                Instant.now().minus(config.idleTimeout())))));
+  }
+
+  @Override
+  public void mountAuthentication(Router root) {
+    root.route().handler(sessions);
   }
 
   @Override
   public void mount(Router root) {
     root.route("/*").subRouter(routes.router());
+  }
+
+  @Override
+  public Future<Void> stop() {
+    if (purgeTimer >= 0) {
+      ctx.vertx().cancelTimer(purgeTimer);
+    }
+    return Future.succeededFuture();
+  }
+
+  public PortalRoutes routes() {
+    return routes;
   }
 }

@@ -13,6 +13,12 @@ public interface Wiring {
     return Future.succeededFuture();
   }
 
+  /**
+   * Mounts handlers that establish who is asking (sessions, tokens) on the root router, right after
+   * the request log and before any module's routes, so every API sees the principal.
+   */
+  default void mountAuthentication(Router root) {}
+
   /** Mounts the module's routes on the root router. */
   default void mount(Router root) {}
 

@@ -1,0 +1,80 @@
+package io.frontdesk.portal.pages;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.frontdesk.core.async.Blocking;
+import io.frontdesk.core.security.Principal;
+import io.frontdesk.core.security.Principals;
+import io.frontdesk.desk.ticket.TicketRepository;
+import io.frontdesk.desk.ticket.TicketStatus;
+import io.frontdesk.portal.auth.Guard;
+import io.frontdesk.portal.web.Layout;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The home page and the service status page (open major incidents on the reader's desk). */
+public final class HomePages implements PortalPages {
+  private final Layout layout;
+  private final TicketRepository tickets;
+  private final Blocking blocking;
+
+  public HomePages(Layout layout, TicketRepository tickets, Blocking blocking) {
+    this.layout = layout;
+    this.tickets = tickets;
+    this.blocking = blocking;
+  }
+
+  @Override
+  public void mount(Router r) {
+    r.get("/").handler(this::home);
+    r.get("/status").handler(Guard::signedIn).handler(this::status);
+  }
+
+  private void home(RoutingContext ctx) {
+    status(Principals.current(ctx))
+        .onFailure(ctx::fail)
+        .onSuccess(
+            s -> layout.render(ctx, "home.jte", layout.page(ctx, "How can we help?"), "status", s));
+  }
+
+  private void status(RoutingContext ctx) {
+    status(Principals.current(ctx))
+        .onFailure(ctx::fail)
+        .onSuccess(
+            s -> layout.render(ctx, "status.jte", layout.page(ctx, "Service status"), "status", s));
+  }
+
+  /** Open major incidents on the principal's desk (staff or schools); none for visitors. */
+  Future<StatusView> status(Optional<Principal> who) {
+    if (who.isEmpty()) {
+      return Future.succeededFuture(StatusView.none());
+    }
+    String desk = who.get().isSchoolUser() ? "schools" : "staff";
+    return blocking.call(
+        () ->
+            new StatusView(
+                tickets
+                    .find(
+                        Filters.and(
+                            Filters.eq("majorIncident", true),
+                            Filters.eq("desk", desk),
+                            Filters.in(
+                                "status",
+                                Arrays.stream(TicketStatus.values())
+                                    .filter(TicketStatus::isOpen)
+                                    .map(TicketStatus::wire)
+                                    .toList())),
+                        Sorts.descending("createdAt"),
+                        0,
+                        20)
+                    .stream()
+                    .map(
+                        t ->
+                            new StatusView.Incident(
+                                t.reference(), t.title(), t.service(), t.createdAt()))
+                    .toList()));
+  }
+}
