@@ -354,4 +354,44 @@ class BotConversationIT {
     assertThat(result.getJsonArray("attachments")).isNotEmpty();
     assertThat(result.encode()).contains("Open in portal", "/kb/");
   }
+
+  @Test
+  void aPasswordResetShowsTheTemporaryPasswordOnceAndStoresNoSecret() throws Exception {
+    JsonObject group =
+        BotClient.payload("teams-channel-message-mention.json", connector.serviceUrl())
+            .put("id", UUID.randomUUID().toString())
+            .put("text", "<at>Frontdesk</at> reset my password");
+    assertThat(replies(group).getJsonObject(0).getString("text")).contains("1:1 chat");
+
+    JsonObject ask = personal("reset my password");
+    String sent = replies(ask).getJsonObject(0).getString("text");
+    assertThat(sent).contains("code");
+    java.nio.file.Path drop = server.context().config().dataDir().resolve("maildrop");
+    String mail;
+    try (var files = Files.list(drop)) {
+      java.nio.file.Path newest =
+          files.max(java.util.Comparator.comparing(java.nio.file.Path::getFileName)).orElseThrow();
+      mail = Files.readString(newest);
+    }
+    String code = mail.replaceAll("(?s).*?\\b(\\d{6,8})\\b.*", "$1");
+    assertThat(code).matches("\\d{6,8}");
+
+    JsonArray done = replies(next(ask, code));
+    String shown = done.getJsonObject(0).getString("text");
+    assertThat(shown).contains("temporary password");
+    String password = shown.replaceAll("(?s).*temporary password: \\*\\*(.+?)\\*\\*.*", "$1");
+    assertThat(password).isNotBlank().isNotEqualTo(shown);
+
+    for (String name : db.listCollectionNames()) {
+      String all = db.getCollection(name).find().into(new java.util.ArrayList<>()).toString();
+      assertThat(all).as(name).doesNotContain(password);
+      assertThat(all).as(name).doesNotContain(" " + code);
+    }
+    Document state =
+        db.getCollection("bot_state")
+            .find(Filters.regex("_id", "^" + conv(ask).replace(":", "\\:")))
+            .first();
+    assertThat(state.getList("transcript", String.class).toString())
+        .contains("[one-time code, not recorded]", "[shown once, not recorded]");
+  }
 }

