@@ -60,7 +60,9 @@ public final class KnowledgeAnswers {
                     .or(() -> r.results().stream().findFirst())
                     .map(SearchHit::service)
                     .orElse(null));
-    Future<Void> remembered = s.blocking().run(() -> s.state().remember(turn.key(), context));
+    // Saved with the transcript at the end of the turn: one write, not two.
+    turn.notes().putAll(context);
+    Future<Void> remembered = Future.succeededFuture();
     if (r.answer().isPresent()) {
       SearchHit hit = r.answer().get();
       return remembered.compose(
@@ -199,20 +201,17 @@ public final class KnowledgeAnswers {
         String queryId = data.getString("queryId");
         Future<Void> click =
             queryId == null ? Future.succeededFuture() : s.feedback().click(queryId, id);
+        turn.notes().put("lastArticle", id);
         return click
             .compose(v -> s.blocking().call(() -> s.state().get(turn.key())))
             .compose(
                 ctx ->
-                    s.blocking()
-                        .run(() -> s.state().remember(turn.key(), new Document("lastArticle", id)))
-                        .compose(
-                            v ->
-                                articleCard(
-                                    turn,
-                                    id,
-                                    data.getString("url", ""),
-                                    ctx.getString("lastQuestion"),
-                                    queryId)));
+                    articleCard(
+                        turn,
+                        id,
+                        data.getString("url", ""),
+                        ctx.getString("lastQuestion"),
+                        queryId));
       }
     };
   }

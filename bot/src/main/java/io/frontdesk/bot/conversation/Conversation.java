@@ -87,7 +87,7 @@ public final class Conversation {
     replies.forEach(
         r -> lines.add(BOT + ": " + (r.secret() ? "[shown once, not recorded]" : r.text())));
     return s.blocking()
-        .run(() -> s.state().transcript(turn.key(), lines))
+        .run(() -> s.state().record(turn.key(), turn.notes(), lines))
         .recover(
             e -> {
               LOG.warn("Transcript not saved: {}", e.toString());
