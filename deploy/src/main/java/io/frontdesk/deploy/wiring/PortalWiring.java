@@ -1,9 +1,12 @@
 package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.deploy.ServerContext;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
 import io.frontdesk.portal.PortalServices;
+import io.frontdesk.portal.agent.OpsConfig;
+import io.frontdesk.portal.agent.OpsPages;
 import io.frontdesk.portal.auth.Mailer;
 import io.frontdesk.portal.auth.PortalKeys;
 import io.frontdesk.portal.auth.SessionRepository;
@@ -30,6 +33,7 @@ public final class PortalWiring implements Wiring {
   private final SessionRepository sessionRepo;
   private final Sessions sessions;
   private final PortalRoutes routes;
+  private final AdminAudit adminAudit;
   private long purgeTimer = -1;
 
   public PortalWiring(ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk) {
@@ -49,6 +53,7 @@ public final class PortalWiring implements Wiring {
             config.absoluteTimeout(),
             Clock.systemUTC(),
             origin(ctx.config().baseUrl()));
+    this.adminAudit = new AdminAudit(db, Clock.systemUTC());
     PortalServices services =
         new PortalServices(
             desk.desk(),
@@ -60,6 +65,15 @@ public final class PortalWiring implements Wiring {
     Path uploads = ctx.config().dataDir().resolve("uploads");
     this.routes =
         new PortalRoutes(ctx.vertx(), ctx.blocking(), config, services, sessions, uploads);
+    // The desk's own pages (agents, Early Life Support, admins).
+    OpsPages.all(
+            routes.layout(),
+            services,
+            adminAudit,
+            ctx.blocking(),
+            OpsConfig.load(ctx.settings()),
+            Clock.systemUTC())
+        .forEach(routes::add);
   }
 
   static String origin(String baseUrl) {
@@ -70,7 +84,11 @@ public final class PortalWiring implements Wiring {
   @Override
   public Future<Void> start() {
     return ctx.blocking()
-        .run(sessionRepo::createIndexes)
+        .run(
+            () -> {
+              sessionRepo.createIndexes();
+              adminAudit.createIndexes();
+            })
         .onSuccess(
             v ->
                 purgeTimer =
