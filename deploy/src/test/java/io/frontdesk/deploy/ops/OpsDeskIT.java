@@ -287,4 +287,55 @@ class OpsDeskIT {
     PortalClient agent = fx.client().signInAs("u-sophie-turner");
     assertThat(agent.get("/agent/queues").body()).contains("Network (level 2)");
   }
+
+  @Test
+  void aLineManagerSeesTheRequestWaitingOnThemAndDecidesWithAComment() {
+    PortalClient priya = fx.client().signInAs("u-priya-shah");
+    HttpResponse<String> raised =
+        priya.api(
+            "POST",
+            "/api/desk/requests",
+            new JsonObject()
+                .put("itemId", "shared-mailbox-access")
+                .put(
+                    "form",
+                    new JsonObject()
+                        .put("mailbox", "finance@northshire.gov.uk")
+                        .put("access", "Read")
+                        .put("reason", "Month-end reconciliations"))
+                .encode());
+    assertThat(raised.statusCode()).as(raised.body()).isIn(200, 201);
+    String ref = new JsonObject(raised.body()).getJsonObject("ticket").getString("reference");
+
+    // Someone else sees nothing waiting on them.
+    assertThat(fx.client().signInAs("u-tom-hughes").get("/approvals").body())
+        .contains("Nothing is waiting for your decision")
+        .doesNotContain(ref);
+
+    PortalClient manager = fx.client().signInAs("u-james-wilson");
+    HttpResponse<String> list = manager.get("/approvals");
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body()).contains(ref, "Priya Shah", "finance@northshire.gov.uk");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("action=\"/approvals/([^\"]+)\"").matcher(list.body());
+    assertThat(m.find()).isTrue();
+    String id = m.group(1);
+
+    HttpResponse<String> noReason =
+        manager.post("/approvals/" + id, Map.of("decision", "reject", "comment", ""));
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.body()).contains("There is a problem");
+    // Tom is not an approver of this request.
+    PortalClient tom = fx.client().signInAs("u-tom-hughes");
+    tom.get("/approvals");
+    assertThat(tom.post("/approvals/" + id, Map.of("decision", "approve")).statusCode())
+        .isEqualTo(404);
+
+    HttpResponse<String> approved =
+        manager.post("/approvals/" + id, Map.of("decision", "approve", "comment", "Agreed"));
+    assertThat(approved.statusCode()).isEqualTo(303);
+    assertThat(manager.get(location(approved)).body())
+        .contains("The request was approved")
+        .doesNotContain(ref);
+  }
 }
