@@ -28,7 +28,13 @@ public final class OpsPages {
     return List.of(
         new QueuePages(layout, services.desk(), blocking, config, clock),
         new TicketDeskPages(
-            layout, services.desk(), services.search(), services.articles(), blocking, clock),
+            layout,
+            services.desk(),
+            services.search(),
+            services.articles(),
+            blocking,
+            config,
+            clock),
         new ApprovalPages(layout, services.desk(), blocking),
         new ElsPages(layout, services.desk(), blocking, clock),
         new AdminPages(layout, services.desk(), audit, blocking),

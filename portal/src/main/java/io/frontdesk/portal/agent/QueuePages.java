@@ -1,6 +1,5 @@
 package io.frontdesk.portal.agent;
 
-import com.mongodb.client.model.Filters;
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.core.http.ApiException;
 import io.frontdesk.core.security.Principal;
@@ -36,14 +35,12 @@ import java.util.Map;
  * with filters (status, priority, SLA state, assignee), sorting and paging. Agents and admins only.
  */
 public final class QueuePages implements PortalPages {
-  private static final List<String> OPEN =
-      TicketStatus.OPEN.stream().map(TicketStatus::wire).toList();
-
   private final Layout layout;
   private final Desk desk;
   private final Blocking blocking;
   private final OpsConfig config;
   private final Clock clock;
+  private final Loads loads;
 
   public QueuePages(Layout layout, Desk desk, Blocking blocking, OpsConfig config, Clock clock) {
     this.layout = layout;
@@ -51,6 +48,7 @@ public final class QueuePages implements PortalPages {
     this.blocking = blocking;
     this.config = config;
     this.clock = clock;
+    this.loads = new Loads(desk, config.bandwidthWarnPercent());
   }
 
   @Override
@@ -72,28 +70,13 @@ public final class QueuePages implements PortalPages {
     Layout.redirect(ctx, "/agent/queues");
   }
 
-  /** Every group's load, for the queue list and the warning on each queue. */
-  List<Bandwidth> bandwidth() {
-    List<Bandwidth> out = new ArrayList<>();
-    for (ResolverGroup g : desk.groups().all()) {
-      out.add(Bandwidth.of(g, openIn(g.id()), config.bandwidthWarnPercent()));
-    }
-    return out;
-  }
-
-  private long openIn(String groupId) {
-    return desk.tickets()
-        .repository()
-        .count(Filters.and(Filters.eq("groupId", groupId), Filters.in("status", OPEN)));
-  }
-
   private void queues(RoutingContext ctx) {
     Principal p = Principals.require(ctx);
     blocking
         .call(
             () -> {
               Map<String, Object> m = new HashMap<>();
-              m.put("loads", bandwidth());
+              m.put("loads", loads.all());
               m.put("projects", desk.els().list(p));
               m.put("now", clock.instant());
               return m;
@@ -206,7 +189,7 @@ public final class QueuePages implements PortalPages {
                       .orElse(null);
               return new QueueView(
                   g,
-                  Bandwidth.of(g, openIn(g.id()), config.bandwidthWarnPercent()),
+                  loads.of(g),
                   rows,
                   page.page() + 1,
                   (int) Math.max(1, (page.total() + page.size() - 1) / page.size()),

@@ -58,6 +58,7 @@ public final class TicketDeskPages implements PortalPages {
   private final ArticleService articles;
   private final Blocking blocking;
   private final Clock clock;
+  private final Loads loads;
 
   public TicketDeskPages(
       Layout layout,
@@ -65,6 +66,7 @@ public final class TicketDeskPages implements PortalPages {
       SearchService search,
       ArticleService articles,
       Blocking blocking,
+      OpsConfig config,
       Clock clock) {
     this.layout = layout;
     this.desk = desk;
@@ -72,6 +74,7 @@ public final class TicketDeskPages implements PortalPages {
     this.articles = articles;
     this.blocking = blocking;
     this.clock = clock;
+    this.loads = new Loads(desk, config.bandwidthWarnPercent());
   }
 
   @Override
@@ -126,7 +129,7 @@ public final class TicketDeskPages implements PortalPages {
     Document problem = t.problemId() == null ? null : desk.problems().get(p, t.problemId());
     List<Document> similar =
         desk.similar() == null ? List.of() : desk.similar().like(p, t.reference(), 5);
-    List<ResolverGroup> groups = desk.groups().all();
+    List<Bandwidth> groups = loads.all();
     List<User> agents =
         desk.users().inGroup(t.groupId()).stream()
             .filter(u -> u.roles().contains(Role.AGENT) && !u.disabled())
@@ -154,6 +157,7 @@ public final class TicketDeskPages implements PortalPages {
             : List.of();
     String groupName =
         groups.stream()
+            .map(Bandwidth::group)
             .filter(g -> g.id().equals(t.groupId()))
             .map(ResolverGroup::name)
             .findFirst()

@@ -2,7 +2,6 @@ package io.frontdesk.portal.agent;
 
 import io.frontdesk.desk.people.School;
 import io.frontdesk.desk.people.User;
-import io.frontdesk.desk.routing.ResolverGroup;
 import io.frontdesk.desk.ticket.Ticket;
 import io.frontdesk.desk.ticket.TicketStatus;
 import io.frontdesk.knowledge.search.SearchHit;
@@ -28,7 +27,7 @@ public record TicketView(
     Document problem,
     List<Document> similar,
     List<SearchHit> suggestions,
-    List<ResolverGroup> groups,
+    List<Bandwidth> groups,
     List<User> agents,
     List<Document> problems,
     List<Ticket> majorIncidents,
