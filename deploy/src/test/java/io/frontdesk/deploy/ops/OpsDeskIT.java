@@ -338,4 +338,20 @@ class OpsDeskIT {
         .contains("The request was approved")
         .doesNotContain(ref);
   }
+
+  @Test
+  void theTicketPageShowsTheSchoolsEntitlementAndEscapesWhatTheRequesterTyped() {
+    PortalClient school = fx.client().signInAs("u-karen-white");
+    String ref = raise(school, "Schools ICT", "<script>alert(1)</script> office PC will not boot");
+
+    PortalClient agent = fx.client().signInAs("u-megan-price");
+    String queue = agent.get("/agent/queues/schools-desk").body();
+    assertThat(queue).contains(ref, "&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(queue).doesNotContain("<script>alert(1)</script>");
+    String page = agent.get("/agent/tickets/" + ref).body();
+    assertThat(page)
+        .contains("Karen White", "St Mary", "Subscription", "Gold", "Covered services")
+        .contains("On-site days left")
+        .doesNotContain("<script>alert(1)</script>");
+  }
 }
