@@ -27,6 +27,9 @@ import org.bson.conversions.Bson;
  * school); a school admin sees only their own school.
  */
 public final class MiService {
+  /** The most steps a trend may have. */
+  public static final int MAX_STEPS = 62;
+
   private final TicketRepository tickets;
   private final SelfServiceLog selfService;
   private final CsatService csat;
@@ -158,6 +161,66 @@ public final class MiService {
         .append("backlogAge", backlog(school))
         .append("csat", csat(school, ssScopeCsat(from, to, school)))
         .append("els", new Document(new TreeMap<>(byEls)));
+  }
+
+  /**
+   * The period cut into steps (a day or a week, say), for the trend charts: per step, the tickets
+   * raised, the self-service resolution rate, the CSAT average and the Early Life Support tickets
+   * of each project. At most {@link #MAX_STEPS} steps.
+   */
+  public List<Document> trend(
+      Principal p, String schoolId, Instant from, Instant to, Duration step) {
+    String school = scope(p, schoolId);
+    if (!to.isAfter(from)) {
+      throw ApiException.badRequest("from must be before to");
+    }
+    if (step.isNegative() || step.isZero()) {
+      throw ApiException.badRequest("step must be positive");
+    }
+    if (Duration.between(from, to).dividedBy(step) >= MAX_STEPS) {
+      throw ApiException.badRequest("the period is more than " + MAX_STEPS + " steps long");
+    }
+    List<Document> out = new ArrayList<>();
+    for (Instant a = from; a.isBefore(to); a = a.plus(step)) {
+      Instant b = a.plus(step).isAfter(to) ? to : a.plus(step);
+      Bson at = ssScopeCsat(a, b, school);
+      Bson created =
+          Filters.and(
+              Filters.gte("createdAt", Date.from(a)), Filters.lt("createdAt", Date.from(b)));
+      if (school != null) {
+        created = Filters.and(created, Filters.eq("schoolId", school));
+      }
+      int raised = 0;
+      int byPeople = 0;
+      Map<String, Integer> els = new TreeMap<>();
+      for (Document d :
+          tickets
+              .tickets()
+              .find(created)
+              .projection(Projections.include("elsProjectId", "automated"))) {
+        raised++;
+        if (!d.getBoolean("automated", false)) {
+          byPeople++;
+        }
+        if (d.getString("elsProjectId") != null) {
+          els.merge(d.getString("elsProjectId"), 1, Integer::sum);
+        }
+      }
+      long selfServed =
+          selfService
+              .collection()
+              .countDocuments(Filters.and(at, Filters.in("kind", List.of("answer", "fulfilment"))));
+      Document c = csat(school, at);
+      out.add(
+          new Document("from", a.toString())
+              .append("to", b.toString())
+              .append("tickets", raised)
+              .append("selfServicePercent", pct(selfServed, selfServed + byPeople))
+              .append("csatAverage", c.get("average"))
+              .append("csatResponses", c.get("responses"))
+              .append("els", new Document(new TreeMap<>(els))));
+    }
+    return out;
   }
 
   private static Bson ssScopeCsat(Instant from, Instant to, String school) {
