@@ -60,6 +60,7 @@ public final class PortalWiring implements Wiring {
     Path uploads = ctx.config().dataDir().resolve("uploads");
     this.routes =
         new PortalRoutes(ctx.vertx(), ctx.blocking(), config, services, sessions, uploads);
+    OpsKbPages.add(routes, ctx, knowledge, desk);
   }
 
   static String origin(String baseUrl) {
