@@ -8,10 +8,12 @@ import io.frontdesk.core.security.Role;
 import io.frontdesk.desk.people.User;
 import io.frontdesk.desk.people.UserRepository;
 import io.frontdesk.knowledge.article.Article;
+import io.frontdesk.knowledge.article.ArticleInput;
 import io.frontdesk.knowledge.article.ArticleService;
 import io.frontdesk.knowledge.article.ArticleStatus;
 import io.frontdesk.portal.auth.Guard;
 import io.frontdesk.portal.pages.PortalPages;
+import io.frontdesk.portal.web.FieldError;
 import io.frontdesk.portal.web.Forms;
 import io.frontdesk.portal.web.Layout;
 import io.frontdesk.portal.web.Page;
@@ -83,7 +85,12 @@ public final class ChampionPages implements PortalPages {
                     .recentApprovals(me, 20)
                     .compose(
                         approvals ->
-                            names(approvals.stream().map(d -> d.getString("by")).toList())
+                            names(
+                                    java.util.stream.Stream.concat(
+                                            approvals.stream().map(d -> d.getString("by")),
+                                            drafts.stream()
+                                                .map(a -> a.pendingAuthor().orElse(null)))
+                                        .toList())
                                 .map(n -> new Dashboard(me.id(), drafts, approvals, n))))
         .onFailure(ctx::fail)
         .onSuccess(
@@ -96,6 +103,8 @@ public final class ChampionPages implements PortalPages {
                     d.mine(),
                     "queue",
                     d.queue(),
+                    "me",
+                    me.id(),
                     "approvals",
                     d.approvals(),
                     "names",
@@ -143,7 +152,7 @@ public final class ChampionPages implements PortalPages {
       RoutingContext ctx,
       ArticleForm form,
       boolean isNew,
-      BiFunction<Principal, io.frontdesk.knowledge.article.ArticleInput, Future<Article>> store) {
+      BiFunction<Principal, ArticleInput, Future<Article>> store) {
     Principal me = Principals.require(ctx);
     if ("preview".equals(Forms.field(ctx, "action"))) {
       editor(ctx, form, isNew, articles.preview(me, form.body()), List.of());
@@ -167,10 +176,7 @@ public final class ChampionPages implements PortalPages {
                     form,
                     isNew,
                     null,
-                    List.of(
-                        field == null
-                            ? err
-                            : new io.frontdesk.portal.web.FieldError(field, err.message())));
+                    List.of(field == null ? err : new FieldError(field, err.message())));
               } else {
                 ctx.fail(e);
               }
@@ -182,7 +188,7 @@ public final class ChampionPages implements PortalPages {
       ArticleForm form,
       boolean isNew,
       String preview,
-      List<io.frontdesk.portal.web.FieldError> errors) {
+      List<FieldError> errors) {
     Page page =
         layout.page(ctx, isNew ? "Write an article" : "Edit " + form.title()).withErrors(errors);
     layout.render(
@@ -227,11 +233,11 @@ public final class ChampionPages implements PortalPages {
                     .compose(
                         trail ->
                             names(trail.stream().map(d -> d.getString("by")).toList())
-                                .map(n -> new Object[] {a, trail, n})))
+                                .map(n -> new ArticleView(a, trail, n))))
         .onFailure(ctx::fail)
         .onSuccess(
             v -> {
-              Article a = (Article) v[0];
+              Article a = v.article();
               layout.render(
                   ctx,
                   "champion/article.jte",
@@ -241,15 +247,18 @@ public final class ChampionPages implements PortalPages {
                   "ownDraft",
                   a.pendingAuthor().map(me.id()::equals).orElse(false),
                   "trail",
-                  v[1],
+                  v.trail(),
                   "names",
-                  v[2],
+                  v.names(),
                   "saved",
                   !Forms.param(ctx, "saved").isEmpty(),
                   "done",
                   Forms.param(ctx, "done"));
             });
   }
+
+  /** An article with its audit trail and the names of the people in it. */
+  private record ArticleView(Article article, List<Document> trail, Map<String, String> names) {}
 
   private void submit(RoutingContext ctx) {
     act(ctx, articles.submit(Principals.require(ctx), ctx.pathParam("id")), "submitted");

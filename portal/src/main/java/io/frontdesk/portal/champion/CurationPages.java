@@ -3,6 +3,7 @@ package io.frontdesk.portal.champion;
 import io.frontdesk.core.http.ApiException;
 import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.security.Principals;
+import io.frontdesk.knowledge.article.Article;
 import io.frontdesk.knowledge.article.ArticleService;
 import io.frontdesk.knowledge.feedback.FeedbackService;
 import io.frontdesk.knowledge.search.SynonymService;
@@ -55,13 +56,12 @@ public final class CurationPages implements PortalPages {
     int fromParam = intParam(ctx, "from", 0);
     articles
         .forCurator(me, id)
-        .compose(a -> articles.history(me, id).map(v -> new Object[] {a, v}))
+        .compose(a -> articles.history(me, id).map(v -> new WithDocs(a, v)))
         .onFailure(ctx::fail)
         .onSuccess(
             x -> {
-              var article = (io.frontdesk.knowledge.article.Article) x[0];
-              @SuppressWarnings("unchecked")
-              List<Document> versions = (List<Document>) x[1];
+              Article article = x.article();
+              List<Document> versions = x.docs();
               int last =
                   versions.isEmpty() ? 0 : versions.get(versions.size() - 1).getInteger("version");
               int to = toParam > 0 ? toParam : last;
@@ -90,6 +90,9 @@ public final class CurationPages implements PortalPages {
                   rows);
             });
   }
+
+  /** An article with its versions or its ratings. */
+  private record WithDocs(Article article, List<Document> docs) {}
 
   private static Document find(List<Document> versions, int v) {
     return versions.stream().filter(d -> d.getInteger("version", 0) == v).findFirst().orElse(null);
@@ -124,20 +127,18 @@ public final class CurationPages implements PortalPages {
     String id = ctx.pathParam("id");
     articles
         .forCurator(me, id)
-        .compose(a -> feedback.ratings(me, id).map(list -> new Object[] {a, list}))
+        .compose(a -> feedback.ratings(me, id).map(list -> new WithDocs(a, list)))
         .onFailure(ctx::fail)
         .onSuccess(
             x ->
                 layout.render(
                     ctx,
                     "champion/feedback.jte",
-                    layout.page(
-                        ctx,
-                        "Feedback on " + ((io.frontdesk.knowledge.article.Article) x[0]).title()),
+                    layout.page(ctx, "Feedback on " + x.article().title()),
                     "article",
-                    x[0],
+                    x.article(),
                     "ratings",
-                    x[1]));
+                    x.docs()));
   }
 
   private void stale(RoutingContext ctx) {
