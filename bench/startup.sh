@@ -9,25 +9,37 @@ jar="$root/deploy/target/frontdesk.jar"
 opts=${FRONTDESK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g -XX:+ExitOnOutOfMemoryError}
 port=${PORT:-39780}
 data=$(mktemp -d)
-trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+pid=
+if curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
+  echo "something already answers on port $port; stop it or set PORT" >&2
+  exit 1
+fi
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$data"' EXIT
 
-ready_ms() { # start the server and print ms from exec to /health 200
+# Starts the server in this shell (so $pid is ours to stop) and sets $ms to the time from exec to
+# the first 200 from /health.
+start_and_wait() {
   local t0 t1
   t0=$(date +%s%N)
   PORT=$port FRONTDESK_DATA_DIR=$data java $opts -jar "$jar" serve --demo >"$data/log.$1" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
-    kill -0 $pid 2>/dev/null || { echo "server died:"; cat "$data/log.$1"; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "server died:"; cat "$data/log.$1"; exit 1; }
     sleep 0.02
   done
   t1=$(date +%s%N)
-  echo $(( (t1 - t0) / 1000000 ))
+  ms=$(((t1 - t0) / 1000000))
 }
 
-first=$(ready_ms 1)
-kill -TERM $pid; wait $pid || true
-second=$(ready_ms 2)
-sleep ${IDLE_SECONDS:-15}
-rss_kb=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
-kill -TERM $pid; wait $pid || true
+stop() { kill -TERM "$pid"; wait "$pid" || true; pid=; }
+
+start_and_wait 1
+first=$ms
+stop
+start_and_wait 2
+second=$ms
+sleep "${IDLE_SECONDS:-15}"
+kill -0 "$pid" 2>/dev/null || { echo "server exited while idle:"; tail -20 "$data/log.2"; exit 1; }
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+stop
 echo "startup_first_ms=$first startup_restart_ms=$second idle_rss_mb=$((rss_kb / 1024)) opts='$opts'"

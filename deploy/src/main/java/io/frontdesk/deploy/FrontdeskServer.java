@@ -9,7 +9,9 @@ import io.frontdesk.core.http.HttpErrors;
 import io.frontdesk.core.http.RequestLog;
 import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.deploy.wiring.BotWiring;
 import io.frontdesk.deploy.wiring.DeskWiring;
+import io.frontdesk.deploy.wiring.FulfilmentWiring;
 import io.frontdesk.deploy.wiring.KnowledgeDraftsAdapter;
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
 import io.frontdesk.deploy.wiring.PortalWiring;
@@ -85,12 +87,16 @@ public final class FrontdeskServer {
               vertx, config, settings, store, health, metrics, Blocking.on(vertx), demo);
       List<Wiring> wirings = wire(ctx);
 
-      Future<Void> started = Future.succeededFuture();
+      // Emptiness is judged before any module starts: a module's start may write its defaults
+      // (counters, policies), and those must not make a fresh store look used.
+      Future<Boolean> seed =
+          demo ? ctx.blocking().call(() -> isEmpty(ctx.store())) : Future.succeededFuture(false);
+      Future<Void> started = seed.mapEmpty();
       for (Wiring w : wirings) {
         started = started.compose(v -> w.start());
       }
       if (demo) {
-        started = started.compose(v -> seedDemoIfEmpty(ctx, wirings));
+        started = started.compose(v -> seedDemo(ctx, wirings, seed.result()));
       }
       Router root = Router.router(vertx);
       root.route().handler(new RequestLog());
@@ -102,7 +108,13 @@ public final class FrontdeskServer {
 
       HttpServer http =
           vertx.createHttpServer(
-              new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120));
+              new HttpServerOptions()
+                  .setCompressionSupported(true)
+                  .setIdleTimeout(120)
+                  // Vert.x offers cleartext HTTP/2 upgrades by default. Browsers never take them
+                  // and the Bot Connector comes through TLS at the proxy; only the JDK test client
+                  // did, and one request on an upgraded connection hung until the idle timeout.
+                  .setHttp2ClearTextEnabled(false));
       HttpServer listening =
           started
               .compose(v -> http.requestHandler(root).listen(config.port()))
@@ -139,40 +151,38 @@ public final class FrontdeskServer {
     DeskWiring desk = new DeskWiring(ctx);
     desk.knowledgeDrafts(new KnowledgeDraftsAdapter(knowledge.articleService()));
     wirings.add(desk);
+    wirings.add(new FulfilmentWiring(ctx, desk));
+    wirings.add(new BotWiring(ctx, knowledge, desk));
     wirings.add(new PortalWiring(ctx, knowledge, desk));
     return wirings;
   }
 
-  private static Future<Void> seedDemoIfEmpty(ServerContext ctx, List<Wiring> wirings) {
-    return ctx.blocking()
-        .call(() -> isEmpty(ctx.store()))
-        .compose(
-            empty -> {
-              if (!empty) {
-                LOG.info("--demo: the store already holds data, so no demo data was added");
-                return Future.succeededFuture();
-              }
-              Future<Void> seeded = Future.succeededFuture();
-              for (Wiring w : wirings) {
-                seeded = seeded.compose(v -> w.seedDemo());
-              }
-              return seeded.compose(
-                  v ->
-                      ctx.blocking()
-                          .run(
-                              () ->
-                                  ctx.store()
-                                      .database()
-                                      .getCollection(META)
-                                      .insertOne(
-                                          new Document("_id", "demo")
-                                              .append("seededAt", new java.util.Date()))));
-            });
+  private static Future<Void> seedDemo(ServerContext ctx, List<Wiring> wirings, boolean empty) {
+    if (!empty) {
+      LOG.info("--demo: the store already holds data, so no demo data was added");
+      return Future.succeededFuture();
+    }
+    Future<Void> seeded = Future.succeededFuture();
+    for (Wiring w : wirings) {
+      seeded = seeded.compose(v -> w.seedDemo());
+    }
+    return seeded.compose(
+        v ->
+            ctx.blocking()
+                .run(
+                    () ->
+                        ctx.store()
+                            .database()
+                            .getCollection(META)
+                            .insertOne(
+                                new Document("_id", "demo")
+                                    .append("seededAt", new java.util.Date()))));
   }
 
   /**
    * Empty means no document in any collection (indexes may already exist), apart from what the
-   * modules write themselves at start-up (default synonyms, the portal's key).
+   * modules write themselves at start-up (default synonyms, the portal's key), so that a store
+   * first started without --demo still takes the demo data.
    */
   static boolean isEmpty(MongoStore store) {
     for (String name : store.database().listCollectionNames()) {
@@ -192,6 +202,11 @@ public final class FrontdeskServer {
 
   public ServerContext context() {
     return ctx;
+  }
+
+  /** A module's wiring, for tests and tools that need its services. */
+  public <T extends Wiring> java.util.Optional<T> wiring(Class<T> type) {
+    return wirings.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.frontdesk.deploy;
 import io.frontdesk.core.config.ConfigException;
 import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.store.StoreException;
+import io.frontdesk.deploy.commands.DeskCommand;
 import io.frontdesk.deploy.commands.KbCommand;
 import io.frontdesk.deploy.commands.ServeCommand;
 import java.io.PrintStream;
@@ -24,7 +25,11 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    Main main = new Main(System.out, System.err, List.of(new ServeCommand(), new KbCommand()));
+    Main main =
+        new Main(
+            System.out,
+            System.err,
+            List.of(new ServeCommand(), new KbCommand(), new DeskCommand()));
     int code = main.run(args, Settings.fromEnvironment());
     System.exit(code);
   }

@@ -65,6 +65,11 @@ class ServeProcessIT {
     HttpResponse<String> metrics = get(port, "/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("vertx_http_server");
+    // --demo seeded the fresh store: the demo articles answer a search.
+    HttpResponse<String> search = get(port, "/api/kb/search?q=locked+out+of+my+account");
+    assertThat(search.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(search.body()).getJsonArray("results")).isNotEmpty();
+    assertThat(Files.readString(log1)).doesNotContain("already holds data");
     HttpResponse<String> missing = get(port, "/api/no-such-thing?token=" + SECRET);
     assertThat(missing.statusCode()).isEqualTo(404);
     assertThat(new JsonObject(missing.body()).getString("error")).isNotBlank();

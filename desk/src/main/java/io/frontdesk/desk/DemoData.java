@@ -34,6 +34,18 @@ public final class DemoData {
   public static final String DOMAIN = "northshire.gov.uk";
   public static final String ELS_PROJECT = "financeone";
 
+  /**
+   * Demo users whose Teams identity is that of the recorded activities in ../shared/data
+   * (teams-payloads), so the demo answers those activities as a known person.
+   */
+  public static final java.util.Map<String, String> TEAMS_AAD_OBJECT_IDS =
+      java.util.Map.of(
+          "u-priya-shah", "6d415fdd-f97e-4f70-ac45-e69601e4ecb2",
+          "u-tom-hughes", "6b703ce3-6d14-4fe6-b90c-dc5f03657ae4",
+          "u-james-wilson", "c5e99701-2a32-49c1-a660-4629ceeb8c61",
+          "u-aisha-bello", "b15a9416-0ad3-4172-9210-7beb711d3f70",
+          "u-gareth-lloyd", "eddfa9d4-346e-4cce-a18f-fa6261ad776b");
+
   private DemoData() {}
 
   public static void seed(
@@ -293,10 +305,12 @@ public final class DemoData {
     String[] parts = name.toLowerCase(java.util.Locale.ROOT).split(" ");
     String upn = parts[0].charAt(0) + "." + parts[1] + "@" + DOMAIN;
     String aad =
-        java.util
-            .UUID
-            .nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-            .toString();
+        TEAMS_AAD_OBJECT_IDS.getOrDefault(
+            id,
+            java.util
+                .UUID
+                .nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString());
     return new User(
         id,
         name,

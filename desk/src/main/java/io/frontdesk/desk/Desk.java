@@ -3,6 +3,7 @@ package io.frontdesk.desk;
 import io.frontdesk.desk.approval.ApprovalService;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.catalogue.RequestService;
+import io.frontdesk.desk.config.DeskConfigService;
 import io.frontdesk.desk.csat.CsatService;
 import io.frontdesk.desk.els.ElsService;
 import io.frontdesk.desk.els.ProjectRepository;
@@ -13,6 +14,7 @@ import io.frontdesk.desk.people.UserRepository;
 import io.frontdesk.desk.problem.ProblemService;
 import io.frontdesk.desk.routing.GroupRepository;
 import io.frontdesk.desk.sla.SlaMonitor;
+import io.frontdesk.desk.ticket.SimilarTickets;
 import io.frontdesk.desk.ticket.TicketLifecycle;
 import io.frontdesk.desk.ticket.TicketService;
 
@@ -35,4 +37,44 @@ public record Desk(
     ProblemService problems,
     MiService mi,
     SelfServiceLog selfService,
-    SlaMonitor slaMonitor) {}
+    SlaMonitor slaMonitor,
+    DeskConfigService config,
+    SimilarTickets similar) {
+
+  /** Without the run-time settings or the similar-tickets lookup (their routes answer 404). */
+  public Desk(
+      TicketService tickets,
+      TicketLifecycle lifecycle,
+      RequestService requests,
+      ApprovalService approvals,
+      Catalogue catalogue,
+      UserRepository users,
+      SchoolRepository schools,
+      GroupRepository groups,
+      ProjectRepository projects,
+      ElsService els,
+      CsatService csat,
+      ProblemService problems,
+      MiService mi,
+      SelfServiceLog selfService,
+      SlaMonitor slaMonitor) {
+    this(
+        tickets,
+        lifecycle,
+        requests,
+        approvals,
+        catalogue,
+        users,
+        schools,
+        groups,
+        projects,
+        els,
+        csat,
+        problems,
+        mi,
+        selfService,
+        slaMonitor,
+        null,
+        null);
+  }
+}

@@ -8,6 +8,7 @@ import io.frontdesk.desk.approval.ApprovalService;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.catalogue.FulfilmentDispatcher;
 import io.frontdesk.desk.catalogue.RequestService;
+import io.frontdesk.desk.config.DeskConfigService;
 import io.frontdesk.desk.csat.CsatService;
 import io.frontdesk.desk.els.ElsService;
 import io.frontdesk.desk.els.ProjectRepository;
@@ -24,11 +25,13 @@ import io.frontdesk.desk.sla.SlaClock;
 import io.frontdesk.desk.sla.SlaMonitor;
 import io.frontdesk.desk.sla.SlaPolicy;
 import io.frontdesk.desk.ticket.References;
+import io.frontdesk.desk.ticket.SimilarTickets;
 import io.frontdesk.desk.ticket.TicketEvents;
 import io.frontdesk.desk.ticket.TicketEventsHub;
 import io.frontdesk.desk.ticket.TicketLifecycle;
 import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.desk.ticket.TicketService;
+import io.frontdesk.desk.ticket.WorkingSetIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +49,7 @@ public final class DeskFixture implements AutoCloseable {
   public final List<String[]> drafts = new ArrayList<>();
   public final Desk desk;
   public final SlaClock sla;
+  public final DeskConfigService config;
 
   public DeskFixture() {
     this(Instant.parse("2026-03-02T09:00:00Z"));
@@ -56,13 +60,22 @@ public final class DeskFixture implements AutoCloseable {
     MongoDatabase db = store.database();
     DeskOptions options = DeskOptions.defaults();
     Catalogue catalogue = Catalogue.bundled();
-    sla = new SlaClock(BusinessCalendar.councilDefault(), SlaPolicy.councilDefault());
     UserRepository users = new UserRepository(db);
     SchoolRepository schools = new SchoolRepository(db);
     GroupRepository groups = new GroupRepository(db);
+    config =
+        new DeskConfigService(
+            db,
+            groups,
+            catalogue,
+            clock,
+            0,
+            BusinessCalendar.councilDefault(),
+            SlaPolicy.councilDefault());
+    sla = new SlaClock(config::calendar, config::policy);
     ProjectRepository projects = new ProjectRepository(db);
-    TicketRepository repo = new TicketRepository(db);
-    References references = new References(db);
+    TicketRepository repo = new TicketRepository(db, new WorkingSetIndex());
+    References references = new References(db, 20);
     TicketRouter router = new TicketRouter(groups, projects);
     events.add(new Recorder());
     TicketService tickets =
@@ -88,13 +101,29 @@ public final class DeskFixture implements AutoCloseable {
     SlaMonitor monitor = new SlaMonitor(repo, sla, events, clock);
     desk =
         new Desk(
-            tickets, lifecycle, requests, approvals, catalogue, users, schools, groups, projects,
-            els, csat, problems, mi, self, monitor);
+            tickets,
+            lifecycle,
+            requests,
+            approvals,
+            catalogue,
+            users,
+            schools,
+            groups,
+            projects,
+            els,
+            csat,
+            problems,
+            mi,
+            self,
+            monitor,
+            config,
+            new SimilarTickets(tickets, 0.3));
     users.createIndexes();
     repo.createIndexes();
     approvals.createIndexes();
     csat.createIndexes();
     self.createIndexes();
+    repo.loadIndex();
     DemoData.seed(users, schools, groups, projects, clock.instant());
   }
 

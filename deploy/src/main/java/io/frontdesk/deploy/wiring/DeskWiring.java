@@ -12,6 +12,7 @@ import io.frontdesk.desk.approval.ApprovalService;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.catalogue.FulfilmentDispatcher;
 import io.frontdesk.desk.catalogue.RequestService;
+import io.frontdesk.desk.config.DeskConfigService;
 import io.frontdesk.desk.csat.CsatService;
 import io.frontdesk.desk.els.ElsService;
 import io.frontdesk.desk.els.ProjectRepository;
@@ -29,10 +30,12 @@ import io.frontdesk.desk.sla.SlaClock;
 import io.frontdesk.desk.sla.SlaMonitor;
 import io.frontdesk.desk.sla.SlaPolicy;
 import io.frontdesk.desk.ticket.References;
+import io.frontdesk.desk.ticket.SimilarTickets;
 import io.frontdesk.desk.ticket.TicketEventsHub;
 import io.frontdesk.desk.ticket.TicketLifecycle;
 import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.desk.ticket.TicketService;
+import io.frontdesk.desk.ticket.WorkingSetIndex;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
@@ -47,8 +50,13 @@ import java.time.Clock;
  * #fulfilment(FulfilmentDispatcher)}.
  */
 public final class DeskWiring implements Wiring {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeskWiring.class);
   public static final String CATALOGUE_FILE = "FRONTDESK_DESK_CATALOGUE";
   public static final String JOBS_PERIOD_MS = "FRONTDESK_DESK_JOBS_PERIOD_MS";
+  public static final String CONFIG_REFRESH_MS = "FRONTDESK_DESK_CONFIG_REFRESH_MS";
+  public static final String WORKING_SET_INDEX = "FRONTDESK_DESK_WORKING_SET_INDEX";
+  public static final String REFERENCE_BLOCK = "FRONTDESK_DESK_REFERENCE_BLOCK";
+  public static final String SIMILAR_PERCENT = "FRONTDESK_DESK_SIMILAR_PERCENT";
 
   private final ServerContext ctx;
   private final Clock clock = Clock.systemUTC();
@@ -63,6 +71,7 @@ public final class DeskWiring implements Wiring {
   private final SelfServiceLog selfService;
   private final ApprovalService approvals;
   private final CsatService csat;
+  private final DeskConfigService config;
   private final Desk desk;
   private final DeskJobs jobs;
   private final DeskRoutes routes;
@@ -72,14 +81,23 @@ public final class DeskWiring implements Wiring {
     MongoDatabase db = ctx.store().database();
     DeskOptions options = DeskOptions.load(ctx.settings());
     Catalogue catalogue = loadCatalogue(ctx);
-    BusinessCalendar calendar = BusinessCalendar.councilDefault();
-    SlaClock sla = new SlaClock(calendar, SlaPolicy.councilDefault());
     this.users = new UserRepository(db);
     this.schools = new SchoolRepository(db);
     this.groups = new GroupRepository(db);
+    this.config =
+        new DeskConfigService(
+            db,
+            groups,
+            catalogue,
+            clock,
+            ctx.settings().integer(CONFIG_REFRESH_MS, 5_000, 100, 600_000),
+            BusinessCalendar.councilDefault(),
+            SlaPolicy.councilDefault());
+    SlaClock sla = new SlaClock(config::calendar, config::policy);
     this.projects = new ProjectRepository(db);
-    this.ticketRepo = new TicketRepository(db);
-    References references = new References(db);
+    this.ticketRepo = new TicketRepository(db, workingSetIndex(ctx) ? new WorkingSetIndex() : null);
+    References references =
+        new References(db, ctx.settings().integer(REFERENCE_BLOCK, 20, 1, 1000));
     TicketRouter router = new TicketRouter(groups, projects);
     TicketService tickets =
         new TicketService(
@@ -98,7 +116,9 @@ public final class DeskWiring implements Wiring {
             drafts.draft(title, body, service, audience, source);
     ProblemService problems =
         new ProblemService(db, tickets, references, catalogue, draftPort, clock);
-    ElsService els = new ElsService(projects, ticketRepo, router, clock, calendar.zone());
+    ElsService els =
+        new ElsService(
+            projects, ticketRepo, router, clock, BusinessCalendar.councilDefault().zone());
     MiService mi = new MiService(ticketRepo, selfService, csat, clock);
     SlaMonitor monitor = new SlaMonitor(ticketRepo, sla, events, clock);
     this.desk =
@@ -117,7 +137,10 @@ public final class DeskWiring implements Wiring {
             problems,
             mi,
             selfService,
-            monitor);
+            monitor,
+            config,
+            new SimilarTickets(
+                tickets, ctx.settings().integer(SIMILAR_PERCENT, 30, 10, 100) / 100.0));
     this.jobs =
         new DeskJobs(
             ctx.blocking(),
@@ -127,6 +150,23 @@ public final class DeskWiring implements Wiring {
             clock,
             ctx.settings().integer(JOBS_PERIOD_MS, 60_000, 1_000, 3_600_000));
     this.routes = new DeskRoutes(ctx.vertx(), ctx.blocking(), desk);
+  }
+
+  /**
+   * The working-set index is valid only while this process is the tickets' only writer: true of the
+   * embedded store (its data directory is locked to one process), not of a shared MongoDB, whose
+   * own indexes serve the same queries. "auto" (the default) follows the store.
+   */
+  private static boolean workingSetIndex(ServerContext ctx) {
+    String v = ctx.settings().string(WORKING_SET_INDEX, "auto");
+    return switch (v) {
+      case "on" -> true;
+      case "off" -> false;
+      case "auto" -> ctx.store().isEmbedded();
+      default ->
+          throw new ConfigException(
+              WORKING_SET_INDEX + " must be auto, on or off, not '" + v + "'");
+    };
   }
 
   private static Catalogue loadCatalogue(ServerContext ctx) {
@@ -159,7 +199,15 @@ public final class DeskWiring implements Wiring {
               csat.createIndexes();
               selfService.createIndexes();
             })
-        .onSuccess(v -> jobs.start());
+        .onSuccess(
+            v -> {
+              jobs.start();
+              // Rebuilt in the background: until it is loaded, queries fall back to the store.
+              ctx.blocking()
+                  .run(ticketRepo::loadIndex)
+                  .onFailure(
+                      e -> LOG.warn("The desk's working-set index did not load: {}", e.toString()));
+            });
   }
 
   @Override
@@ -225,6 +273,11 @@ public final class DeskWiring implements Wiring {
 
   public SelfServiceLog selfService() {
     return selfService;
+  }
+
+  /** The run-time settings: business calendar, SLA policy, groups and routing rules. */
+  public DeskConfigService config() {
+    return config;
   }
 
   /** Register the bot's, portal's and e-mail's notifiers here. */

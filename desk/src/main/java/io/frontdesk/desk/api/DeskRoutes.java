@@ -34,12 +34,14 @@ public final class DeskRoutes {
   private final Blocking blocking;
   private final TicketRoutes tickets;
   private final DeskAdminRoutes admin;
+  private final DeskConfigRoutes config;
 
   public DeskRoutes(io.vertx.core.Vertx vertx, Blocking blocking, Desk desk) {
     this.vertx = vertx;
     this.blocking = blocking;
     this.tickets = new TicketRoutes(this, desk);
     this.admin = new DeskAdminRoutes(this, desk);
+    this.config = new DeskConfigRoutes(this, desk.config(), desk.similar());
   }
 
   public Router router() {
@@ -48,6 +50,7 @@ public final class DeskRoutes {
     r.route("/api/desk/*").handler(this::requirePrincipal);
     tickets.mount(r);
     admin.mount(r);
+    config.mount(r);
     r.route("/api/desk/*")
         .last()
         .handler(

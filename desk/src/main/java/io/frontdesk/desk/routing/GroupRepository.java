@@ -41,6 +41,11 @@ public final class GroupRepository {
     rules.replaceOne(Filters.eq("_id", r.id()), r.toDocument(), new ReplaceOptions().upsert(true));
   }
 
+  /** Removes a routing rule; false if there was none. */
+  public boolean deleteRule(String id) {
+    return rules.deleteOne(Filters.eq("_id", id)).getDeletedCount() == 1;
+  }
+
   public List<RoutingRule> rules() {
     return rules
         .find()

@@ -1,6 +1,7 @@
 package io.frontdesk.desk.sla;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.bson.Document;
 
 /**
@@ -12,25 +13,34 @@ import org.bson.Document;
 public final class SlaClock {
   public static final double WARN_AT = 0.75;
 
-  private final BusinessCalendar calendar;
-  private final SlaPolicy policy;
+  private final Supplier<BusinessCalendar> calendar;
+  private final Supplier<SlaPolicy> policy;
 
+  /** A clock with a fixed calendar and policy. */
   public SlaClock(BusinessCalendar calendar, SlaPolicy policy) {
+    this(() -> calendar, () -> policy);
+  }
+
+  /**
+   * A clock whose calendar and policy can change at run time (the admin API edits them; see {@link
+   * io.frontdesk.desk.config.DeskConfigService}). Each call reads the current ones.
+   */
+  public SlaClock(Supplier<BusinessCalendar> calendar, Supplier<SlaPolicy> policy) {
     this.calendar = calendar;
     this.policy = policy;
   }
 
   public BusinessCalendar calendar() {
-    return calendar;
+    return calendar.get();
   }
 
   public SlaPolicy policy() {
-    return policy;
+    return policy.get();
   }
 
   /** A fresh clock for a ticket logged at {@code created}. */
   public Document start(String priority, String service, Instant created) {
-    SlaTarget t = policy.target(priority, service);
+    SlaTarget t = policy().target(priority, service);
     Document sla =
         new Document("priority", priority)
             .append("responseMinutes", t.responseMinutes())
@@ -50,9 +60,9 @@ public final class SlaClock {
     long paused = sla.get("pausedMinutes", Number.class).longValue();
     if (sla.getDate("pausedSince") != null) {
       Instant since = sla.getDate("pausedSince").toInstant();
-      paused += calendar.minutesBetween(since, now);
+      paused += calendar().minutesBetween(since, now);
     }
-    return Math.max(0, calendar.minutesBetween(started, now) - paused);
+    return Math.max(0, calendar().minutesBetween(started, now) - paused);
   }
 
   /** Percentage of the resolution target used (may exceed 100). */
@@ -73,7 +83,7 @@ public final class SlaClock {
   /** Restarts the clock; the pending time is added to the paused total and due times move out. */
   public Document resume(Document sla, Instant now) {
     if (sla.getDate("pausedSince") != null) {
-      long add = calendar.minutesBetween(sla.getDate("pausedSince").toInstant(), now);
+      long add = calendar().minutesBetween(sla.getDate("pausedSince").toInstant(), now);
       sla.put("pausedMinutes", sla.get("pausedMinutes", Number.class).longValue() + add);
       sla.put("pausedSince", null);
     }
@@ -125,9 +135,10 @@ public final class SlaClock {
     long paused = sla.get("pausedMinutes", Number.class).longValue();
     long target = sla.get("resolutionMinutes", Number.class).longValue();
     long response = sla.get("responseMinutes", Number.class).longValue();
-    Instant responseDue = calendar.plusMinutes(started, response + paused);
-    Instant warnAt = calendar.plusMinutes(started, (long) Math.ceil(target * WARN_AT) + paused);
-    Instant due = calendar.plusMinutes(started, target + paused);
+    BusinessCalendar cal = calendar();
+    Instant responseDue = cal.plusMinutes(started, response + paused);
+    Instant warnAt = cal.plusMinutes(started, (long) Math.ceil(target * WARN_AT) + paused);
+    Instant due = cal.plusMinutes(started, target + paused);
     sla.put("responseDue", java.util.Date.from(responseDue));
     sla.put("warnAt", java.util.Date.from(warnAt));
     sla.put("resolutionDue", java.util.Date.from(due));

@@ -27,11 +27,64 @@ public final class TicketRepository {
   private final MongoCollection<Document> tickets;
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> comments;
+  private final WorkingSetIndex index;
 
+  /** Without a working-set index: every query goes to the store (and its indexes). */
   public TicketRepository(MongoDatabase db) {
+    this(db, null);
+  }
+
+  /**
+   * With a working-set index, kept current by every write made through this repository (see {@link
+   * WorkingSetIndex} for when that is valid). Call {@link #loadIndex()} once at start-up.
+   */
+  public TicketRepository(MongoDatabase db, WorkingSetIndex index) {
     this.tickets = db.getCollection(TICKETS);
     this.events = db.getCollection(EVENTS);
     this.comments = db.getCollection(COMMENTS);
+    this.index = index;
+  }
+
+  /** The working-set index, if this repository keeps one. */
+  public Optional<WorkingSetIndex> index() {
+    return Optional.ofNullable(index);
+  }
+
+  /** Rebuilds the working-set index from the store (blocking; a scan of the tickets). */
+  public void loadIndex() {
+    if (index != null) {
+      index.load(tickets.find(Filters.ne("status", TicketStatus.CLOSED.wire())));
+    }
+  }
+
+  /** Re-reads one ticket into the working-set index after a write made outside this class. */
+  public void reindex(String reference) {
+    if (index != null) {
+      index.refresh(reference, this::raw);
+    }
+  }
+
+  private Document raw(String reference) {
+    return tickets.find(Filters.eq("_id", reference)).first();
+  }
+
+  /** Tickets by reference, in the order given; missing ones are left out. */
+  public List<Ticket> byReferences(List<String> references) {
+    if (references.isEmpty()) {
+      return List.of();
+    }
+    java.util.Map<String, Document> found = new java.util.HashMap<>();
+    for (Document d : tickets.find(Filters.in("_id", references))) {
+      found.put(d.getString("_id"), d);
+    }
+    List<Ticket> out = new ArrayList<>();
+    for (String r : references) {
+      Document d = found.get(r);
+      if (d != null) {
+        out.add(new Ticket(d));
+      }
+    }
+    return out;
   }
 
   /**
@@ -78,6 +131,9 @@ public final class TicketRepository {
 
   public void insert(Document ticket) {
     tickets.insertOne(ticket);
+    if (index != null) {
+      index.written(ticket);
+    }
   }
 
   public Optional<Ticket> byReference(String reference) {
@@ -90,7 +146,11 @@ public final class TicketRepository {
         expectedStatus == null
             ? Filters.eq("_id", reference)
             : Filters.and(Filters.eq("_id", reference), Filters.eq("status", expectedStatus));
-    return tickets.updateOne(filter, update).getMatchedCount() == 1;
+    boolean matched = tickets.updateOne(filter, update).getMatchedCount() == 1;
+    if (matched) {
+      reindex(reference);
+    }
+    return matched;
   }
 
   public List<Ticket> find(Bson filter, Bson sort, int skip, int limit) {
@@ -118,21 +178,51 @@ public final class TicketRepository {
       Document changes,
       Instant at) {
     events.insertOne(
-        new Document("ticketId", ticketId)
-            .append("schoolId", schoolId)
-            .append("at", Date.from(at))
-            .append("actorId", actorId)
-            .append("actorName", actorName)
-            .append("channel", channel.wire())
-            .append("type", type)
-            .append("changes", changes == null ? new Document() : changes));
+        eventDocument(ticketId, schoolId, actorId, actorName, channel, type, changes, at));
   }
 
+  /**
+   * One audit event as stored. A ticket's "created" event is stored inside the ticket itself
+   * ({@code createdEvent}, written once with it and never changed), which saves a durable write per
+   * new ticket; {@link #events} lists it first.
+   */
+  public static Document eventDocument(
+      String ticketId,
+      String schoolId,
+      String actorId,
+      String actorName,
+      Channel channel,
+      String type,
+      Document changes,
+      Instant at) {
+    return new Document("ticketId", ticketId)
+        .append("schoolId", schoolId)
+        .append("at", Date.from(at))
+        .append("actorId", actorId)
+        .append("actorName", actorName)
+        .append("channel", channel.wire())
+        .append("type", type)
+        .append("changes", changes == null ? new Document() : changes);
+  }
+
+  /** The ticket's audit trail, oldest first, including the "created" event kept in the ticket. */
   public List<Document> events(String ticketId) {
-    return events
-        .find(Filters.eq("ticketId", ticketId))
-        .sort(Sorts.ascending("at"))
-        .into(new ArrayList<>());
+    List<Document> out = new ArrayList<>();
+    Document t =
+        tickets
+            .find(Filters.eq("_id", ticketId))
+            .projection(com.mongodb.client.model.Projections.include("createdEvent"))
+            .first();
+    if (t != null && t.get("createdEvent") instanceof Document created) {
+      out.add(new Document("_id", ticketId + ":created").append("ticketId", ticketId));
+      out.get(0).putAll(created);
+    }
+    out.addAll(
+        events
+            .find(Filters.eq("ticketId", ticketId))
+            .sort(Sorts.ascending("at"))
+            .into(new ArrayList<>()));
+    return out;
   }
 
   public MongoCollection<Document> eventCollection() {

@@ -213,21 +213,23 @@ public final class TicketService {
         d.append("pendingReason", "approval");
       }
     }
+    d.append(
+        "createdEvent",
+        TicketRepository.eventDocument(
+            reference,
+            requester.schoolId(),
+            actor.id(),
+            actor.displayName(),
+            n.channel(),
+            "created",
+            new Document("status", status.wire())
+                .append("priority", priority)
+                .append("groupId", route.groupId())
+                .append("route", route.reason())
+                .append("chargeable", chargeable),
+            now));
     repo.insert(d);
     Ticket t = new Ticket(d);
-    repo.event(
-        reference,
-        t.schoolId().orElse(null),
-        actor.id(),
-        actor.displayName(),
-        n.channel(),
-        "created",
-        new Document("status", status.wire())
-            .append("priority", priority)
-            .append("groupId", route.groupId())
-            .append("route", route.reason())
-            .append("chargeable", chargeable),
-        now);
     notify(() -> events.created(t));
     if (parent != null) {
       notify(() -> events.majorIncidentNotice(t, parent));
@@ -250,6 +252,13 @@ public final class TicketService {
   }
 
   private Ticket similarOpen(Requester r, TicketType type, String text) {
+    java.util.Optional<List<WorkingSetIndex.Match>> indexed =
+        repo.index()
+            .flatMap(
+                i -> i.similarOpenOf(r.userId(), type.wire(), text, options.duplicateThreshold()));
+    if (indexed.isPresent()) {
+      return first(indexed.get());
+    }
     Bson f =
         Filters.and(
             Filters.eq("requester.userId", r.userId()),
@@ -269,6 +278,11 @@ public final class TicketService {
   }
 
   private Ticket similarMajorIncident(String desk, String text) {
+    java.util.Optional<List<WorkingSetIndex.Match>> indexed =
+        repo.index().flatMap(i -> i.similarMajor(desk, text, options.majorThreshold()));
+    if (indexed.isPresent()) {
+      return first(indexed.get());
+    }
     Bson f =
         Filters.and(
             Filters.eq("majorIncident", true),
@@ -284,6 +298,17 @@ public final class TicketService {
       }
     }
     return best;
+  }
+
+  /** The best match that still exists (the index may briefly lag a deletion). */
+  private Ticket first(List<WorkingSetIndex.Match> matches) {
+    for (WorkingSetIndex.Match m : matches) {
+      java.util.Optional<Ticket> t = repo.byReference(m.reference());
+      if (t.isPresent() && t.get().status().isOpen()) {
+        return t.get();
+      }
+    }
+    return null;
   }
 
   private CreateResult linkToExisting(
@@ -334,9 +359,17 @@ public final class TicketService {
     return page(Filters.eq("schoolId", schoolId), Sorts.descending("createdAt"), page, size);
   }
 
-  /** An agent's queue page; index-backed (see {@link TicketRepository#createIndexes()}). */
+  /**
+   * An agent's queue page: from the working-set index when there is one, else from the store's
+   * indexes (see {@link TicketRepository#createIndexes()}).
+   */
   public Page<Ticket> queue(Principal p, QueueQuery q) {
     TicketAccess.requireAgent(p);
+    java.util.Optional<WorkingSetIndex.RefPage> indexed = repo.index().flatMap(i -> i.queue(q));
+    if (indexed.isPresent()) {
+      return new Page<>(
+          repo.byReferences(indexed.get().refs()), q.page(), q.size(), indexed.get().total());
+    }
     List<Bson> and = new ArrayList<>();
     and.add(Filters.eq("groupId", q.groupId()));
     if (q.assigneeId() != null) {

@@ -315,7 +315,8 @@ public final class ArticleService {
 
   /**
    * Publishes imported content directly (kb import, demo seed): a new article, or a new version of
-   * an existing one. Returns true if it was added, false if updated. Blocking.
+   * an existing one. Returns true if it was added, false if updated. Blocking. The article is
+   * indexed but may not be searchable until {@link #awaitImportedBlocking()}.
    */
   public boolean importPublishedBlocking(String by, ArticleInput a) {
     Date now = Date.from(clock.instant());
@@ -339,8 +340,13 @@ public final class ArticleService {
     }
     repo.appendVersion(a.id(), v, by, "import", ArticleRepository.content(a), changed);
     repo.audit(a.id(), by, existing.isPresent() ? "import-update" : "import-add", a.title());
-    sync.applyNow(d);
+    sync.applyLater(d);
     return existing.isEmpty();
+  }
+
+  /** Blocks until every article imported so far is searchable. */
+  public void awaitImportedBlocking() {
+    sync.awaitApplied();
   }
 
   public void incrementBlocking(String id, String counter) {

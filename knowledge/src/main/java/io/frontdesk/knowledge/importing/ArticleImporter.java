@@ -86,6 +86,7 @@ public final class ArticleImporter {
         updated++;
       }
     }
+    articles.awaitImportedBlocking();
     return new ImportReport(added, updated, rejected);
   }
 

@@ -89,6 +89,7 @@ public final class QnaTsvImporter {
         updated++;
       }
     }
+    articles.awaitImportedBlocking();
     return new ImportReport(added, updated, rejected);
   }
 

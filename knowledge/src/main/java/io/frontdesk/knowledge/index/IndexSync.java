@@ -103,6 +103,20 @@ public final class IndexSync implements AutoCloseable {
     index.awaitSearchable(apply(d));
   }
 
+  /**
+   * Applies one article document written by this process without waiting for a refresh; a bulk
+   * import applies many and then waits once with {@link #awaitApplied()}, instead of paying a
+   * reader reopen per article.
+   */
+  public void applyLater(Document d) {
+    apply(d);
+  }
+
+  /** Blocks until everything applied so far is searchable. */
+  public void awaitApplied() {
+    index.awaitSearchable(index.latestGeneration());
+  }
+
   /** Catches up with every change in the store (blocking). */
   public synchronized void catchUp() {
     long from = Math.max(0, index.appliedSeq() - LOOKBACK);

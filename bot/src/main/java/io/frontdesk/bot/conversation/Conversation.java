@@ -1,0 +1,113 @@
+package io.frontdesk.bot.conversation;
+
+import io.frontdesk.bot.BotServices;
+import io.frontdesk.bot.commands.CommandRegistry;
+import io.frontdesk.bot.commands.CommandSpec;
+import io.frontdesk.bot.commands.IncidentDialogue;
+import io.frontdesk.core.http.ApiException;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One turn of the conversation, channel-independent: an active guided dialogue gets the text first,
+ * then the command registry, then the knowledge base. Refusals and bad input become a plain reply
+ * (never a stack trace); both sides of the exchange go into the scrubbed transcript.
+ */
+public final class Conversation {
+  private static final Logger LOG = LoggerFactory.getLogger(Conversation.class);
+  static final String BOT = "Frontdesk";
+
+  private final BotServices s;
+  private final CommandRegistry registry;
+  private final IncidentDialogue incidents;
+
+  public Conversation(BotServices services, CommandRegistry registry, IncidentDialogue incidents) {
+    this.s = services;
+    this.registry = registry;
+    this.incidents = incidents;
+  }
+
+  public Future<List<Reply>> handle(Turn turn) {
+    Future<List<Reply>> replies;
+    try {
+      replies = route(turn);
+    } catch (RuntimeException e) {
+      replies = Future.failedFuture(e);
+    }
+    return replies
+        .recover(e -> Future.succeededFuture(List.of(Reply.text(explain(e)))))
+        .compose(r -> record(turn, r).map(r));
+  }
+
+  private Future<List<Reply>> route(Turn turn) {
+    if (turn.value() != null && turn.value().getValue("action") instanceof String) {
+      return registry.dispatch(turn);
+    }
+    if (turn.value() != null && turn.text().isEmpty()) {
+      return Future.succeededFuture(
+          List.of(Reply.text("I didn't recognise that card. Type **help** to see what I can do.")));
+    }
+    return s.blocking()
+        .call(() -> s.state().get(turn.key()))
+        .compose(
+            state ->
+                incidents.active(state)
+                    ? incidents.answer(turn, turn.text())
+                    : registry.dispatch(turn));
+  }
+
+  private static String explain(Throwable e) {
+    if (e instanceof ApiException api && api.status() < 500) {
+      return api.getMessage();
+    }
+    LOG.warn("Bot turn failed: {}", e.toString());
+    return "Sorry, something went wrong on my side. Please try again in a moment, or type **talk to"
+        + " a person**.";
+  }
+
+  private Future<Void> record(Turn turn, List<Reply> replies) {
+    List<String> lines = new ArrayList<>();
+    String who =
+        turn.displayName() == null || turn.displayName().isBlank() ? "User" : turn.displayName();
+    if (!turn.text().isEmpty()) {
+      lines.add(who + ": " + turn.text());
+    } else if (turn.value() != null) {
+      lines.add(who + ": [" + turn.value().getString("action", "card") + "]");
+    }
+    replies.forEach(r -> lines.add(BOT + ": " + r.text()));
+    return s.blocking()
+        .run(() -> s.state().transcript(turn.key(), lines))
+        .recover(
+            e -> {
+              LOG.warn("Transcript not saved: {}", e.toString());
+              return Future.succeededFuture();
+            });
+  }
+
+  /** The card sent when the bot is installed or added to a chat: what it can do. */
+  public Reply welcome(Turn turn) {
+    List<io.vertx.core.json.JsonObject> body = new ArrayList<>();
+    body.add(Cards.title("Hello, I'm Frontdesk, the IT service desk"));
+    body.add(
+        Cards.text(
+            "Ask me an IT question in your own words and I'll find the answer. If I can't, I'll"
+                + " raise a ticket for you without making you repeat yourself."));
+    StringBuilder can = new StringBuilder();
+    for (CommandSpec spec : registry.specs()) {
+      can.append("- **").append(spec.name()).append("**: ").append(spec.summary()).append('\n');
+    }
+    body.add(Cards.text(can.toString().strip()));
+    body.add(Cards.subtle("Type **help** at any time."));
+    return Reply.card(
+        "Hello, I'm Frontdesk. Ask me an IT question, or type help.",
+        Cards.card(
+            body, List.of(Cards.submit("Report a problem", Cards.action("incident.start")))));
+  }
+
+  public CommandRegistry registry() {
+    return registry;
+  }
+}

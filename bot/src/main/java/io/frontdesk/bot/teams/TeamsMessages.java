@@ -1,0 +1,71 @@
+package io.frontdesk.bot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.Serialization;
+import com.microsoft.bot.schema.TextFormatTypes;
+import io.frontdesk.bot.conversation.Reply;
+import java.io.IOException;
+import java.util.List;
+
+/** Our replies as Bot Framework activities, and Teams' message HTML as plain text. */
+final class TeamsMessages {
+  static final String ADAPTIVE = "application/vnd.microsoft.card.adaptive";
+
+  private TeamsMessages() {}
+
+  static Activity activity(Reply r) {
+    if (r.isCard()) {
+      Attachment a = new Attachment();
+      a.setContentType(ADAPTIVE);
+      a.setContent(tree(r.card().encode()));
+      Activity m = MessageFactory.attachment(a);
+      m.setSummary(r.text());
+      return m;
+    }
+    Activity m = MessageFactory.text(r.text());
+    m.setTextFormat(TextFormatTypes.MARKDOWN);
+    return m;
+  }
+
+  static JsonNode tree(String json) {
+    try {
+      return Serialization.jsonToTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The answer to an Action.Execute: the first card replaces the one clicked (the form with its
+   * errors, say); text alone comes back as a message.
+   */
+  static JsonNode cardActionResponse(List<Reply> replies) {
+    ObjectNode r = Serialization.createObjectNode();
+    r.put("statusCode", 200);
+    Reply card = replies.stream().filter(Reply::isCard).findFirst().orElse(null);
+    if (card != null) {
+      r.put("type", ADAPTIVE);
+      r.set("value", tree(card.card().encode()));
+    } else {
+      r.put("type", "application/vnd.microsoft.activity.message");
+      r.put("value", String.join("\n\n", replies.stream().map(Reply::text).toList()));
+    }
+    return r;
+  }
+
+  /** Teams sends HTML-ish text (mentions, &nbsp;, line breaks); commands want plain words. */
+  static String plainText(String text) {
+    return text.replaceAll("(?s)<at>.*?</at>", " ")
+        .replaceAll("<[^>]*>", " ")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replaceAll("\\s+", " ")
+        .strip();
+  }
+}

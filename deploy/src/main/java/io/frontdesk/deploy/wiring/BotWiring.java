@@ -1,0 +1,117 @@
+package io.frontdesk.deploy.wiring;
+
+import io.frontdesk.bot.BotOptions;
+import io.frontdesk.bot.BotServices;
+import io.frontdesk.bot.commands.CommandRegistry;
+import io.frontdesk.bot.commands.StandardCommands;
+import io.frontdesk.bot.conversation.Conversation;
+import io.frontdesk.bot.conversation.Notifications;
+import io.frontdesk.bot.state.ConversationRefs;
+import io.frontdesk.bot.state.ConversationState;
+import io.frontdesk.bot.state.SeenActivities;
+import io.frontdesk.bot.teams.BotRoutes;
+import io.frontdesk.bot.teams.ComposeExtension;
+import io.frontdesk.bot.teams.TeamsAdapter;
+import io.frontdesk.bot.teams.TeamsBot;
+import io.frontdesk.bot.teams.TeamsOutbox;
+import io.frontdesk.core.async.Blocking;
+import io.frontdesk.core.config.FrontdeskConfig.BotRegistration;
+import io.frontdesk.deploy.ServerContext;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Teams bot: its memory (bot_state, bot_refs, bot_activities), the command registry, the SDK
+ * adapter for the Azure Bot registration (local mode without {@code MICROSOFT_APP_ID}), {@code POST
+ * /api/messages}, and proactive messages for the desk's ticket events.
+ */
+public final class BotWiring implements Wiring {
+  private static final Logger LOG = LoggerFactory.getLogger(BotWiring.class);
+
+  /** Pruning of remembered activity ids (the embedded store ignores TTL indexes). */
+  static final long PRUNE_MS = 3_600_000;
+
+  private final ServerContext ctx;
+  private final SeenActivities seen;
+  private final CommandRegistry registry;
+  private final BotRoutes routes;
+  private long pruneTimer = -1;
+
+  public BotWiring(ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk) {
+    this.ctx = ctx;
+    Clock clock = Clock.systemUTC();
+    BotOptions options = BotOptions.load(ctx.settings());
+    BotRegistration registration = ctx.config().bot();
+    var db = ctx.store().database();
+    ConversationState state = new ConversationState(db, options.transcriptLines(), clock);
+    this.seen = new SeenActivities(db, options.seenRetention(), clock);
+    ConversationRefs refs = new ConversationRefs(db, clock);
+    BotServices services =
+        new BotServices(
+            knowledge.searchService(),
+            knowledge.articleService(),
+            knowledge.feedbackService(),
+            desk.tickets(),
+            desk.requests(),
+            desk.catalogue(),
+            desk.approvals(),
+            desk.csat(),
+            state,
+            ctx.blocking(),
+            options);
+    StandardCommands commands = StandardCommands.of(services);
+    this.registry = commands.registry();
+    Conversation conversation = new Conversation(services, registry, commands.incidents());
+    TeamsAdapter adapter = new TeamsAdapter(registration, options.openIdMetadata());
+    TeamsBot bot =
+        new TeamsBot(
+            conversation,
+            new ComposeExtension(knowledge.searchService()),
+            desk.users(),
+            seen,
+            refs,
+            registration.tenantId());
+    // The adapter's calls block: it gets a pool of its own so it cannot starve the store's work.
+    Blocking botPool = Blocking.pool(ctx.vertx(), "frontdesk-bot", 32);
+    this.routes = new BotRoutes(ctx.vertx(), botPool, adapter, bot, options.maxBodyBytes());
+    desk.events()
+        .add(
+            new Notifications(
+                new TeamsOutbox(adapter, refs, ctx.blocking()), ctx.config().baseUrl()));
+    LOG.info(
+        "Teams bot: {}",
+        registration.localMode()
+            ? "local mode (no MICROSOFT_APP_ID): unauthenticated activities accepted"
+            : "app " + registration.appId());
+  }
+
+  public CommandRegistry commands() {
+    return registry;
+  }
+
+  @Override
+  public Future<Void> start() {
+    return ctx.blocking()
+        .run(seen::createIndexes)
+        .onSuccess(
+            v ->
+                pruneTimer =
+                    ctx.vertx().setPeriodic(PRUNE_MS, id -> ctx.blocking().run(seen::prune)));
+  }
+
+  @Override
+  public void mount(Router root) {
+    root.route("/*").subRouter(routes.router());
+  }
+
+  @Override
+  public Future<Void> stop() {
+    if (pruneTimer >= 0) {
+      ctx.vertx().cancelTimer(pruneTimer);
+    }
+    return Future.succeededFuture();
+  }
+}
