@@ -111,6 +111,8 @@ class OpsKbBrowserIT {
     long ms = (searchable - approved) / 1_000_000;
     long approvedMs = (approved - t0) / 1_000_000;
     assertThat(ms).as("approval shown to found by the search API, ms").isLessThan(1000);
+    open("/champion/articles/claim-a-zorblet");
+    axe("published article");
     System.out.println(
         "ops-kb: approve click to approval shown "
             + approvedMs
@@ -122,8 +124,14 @@ class OpsKbBrowserIT {
   @Test
   void everyChampionTemplatePassesAxe() {
     signIn("u-emma-clarke");
-    open("/champion/articles/change-password/history?from=1&to=1");
-    axe("history");
+    open("/champion/articles/change-password/edit");
+    axe("editor, editing");
+    driver.findElement(By.id("body")).sendKeys("\nOne more line from the browser.");
+    button("Save draft").click();
+    waitFor("Draft saved.");
+    open("/champion/articles/change-password/history");
+    assertThat(driver.findElements(By.cssSelector(".fd-diff__row--added"))).isNotEmpty();
+    axe("history with a diff");
     open("/champion/articles/change-password/feedback");
     axe("feedback");
     open("/champion/stale");
