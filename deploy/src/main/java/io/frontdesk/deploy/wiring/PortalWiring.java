@@ -1,10 +1,10 @@
 package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.deploy.ServerContext;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.notify.Contact;
 import io.frontdesk.desk.notify.Notifier;
 import io.frontdesk.desk.notify.OutboundMessage;
-import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
 import io.frontdesk.portal.PortalServices;
@@ -78,6 +78,8 @@ public final class PortalWiring implements Wiring {
             OpsConfig.load(ctx.settings()),
             Clock.systemUTC())
         .forEach(routes::add);
+    // The Digital Champions' and managers' pages.
+    OpsKbPages.add(routes, ctx, knowledge, desk);
   }
 
   /** Portal e-mails (invitations, reset links) go through the desk's notifier. */
