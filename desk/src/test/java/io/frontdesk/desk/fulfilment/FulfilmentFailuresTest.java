@@ -128,6 +128,29 @@ class FulfilmentFailuresTest {
   }
 
   @Test
+  void aPasswordThatNeverExpiresIsResetByAnAgentButCanStillBeUnlocked() throws Exception {
+    String dn = f.dn("u-tom-hughes");
+    f.ldap
+        .server()
+        .modify(
+            dn,
+            new Modification(ModificationType.REPLACE, "userAccountControl", "66048"),
+            new Modification(ModificationType.REPLACE, "lockoutTime", "133700000000000000"));
+    Outcome reset = startReset(f.principal("u-tom-hughes"));
+    assertThat(reset.status()).isEqualTo(Status.NOT_ALLOWED_HERE);
+    assertThat(reset.message()).contains("never expires").contains(reset.ticketReference());
+    assertThat(ticket(reset.ticketReference()).groupId()).isEqualTo("service-desk");
+    assertThat(f.outbox.messages).isEmpty();
+    assertThat(
+            f.service
+                .start(
+                    new StartRequest(
+                        f.principal("u-tom-hughes"), FulfilmentKind.UNLOCK, Channel.TEAMS, true))
+                .status())
+        .isEqualTo(Status.CODE_SENT);
+  }
+
+  @Test
   void anAccountThatIsNotInTheDirectoryIsNotFound() throws Exception {
     f.ldap.server().delete(f.dn("u-tom-hughes"));
     assertThat(startReset(f.principal("u-tom-hughes")).status())
