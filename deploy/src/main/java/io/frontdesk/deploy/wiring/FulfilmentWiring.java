@@ -117,6 +117,13 @@ public final class FulfilmentWiring implements Wiring {
     }
   }
 
+  /**
+   * The out-of-band notifier (SMTP, GOV.UK Notify or the demo mail drop), shared with the portal.
+   */
+  public Notifier notifier() {
+    return notifier;
+  }
+
   private static Notifier notifier(ServerContext ctx, NotifyConfig nc, Clock clock) {
     return switch (nc.notifier()) {
       case NotifyConfig.SMTP -> new SmtpNotifier(nc);
