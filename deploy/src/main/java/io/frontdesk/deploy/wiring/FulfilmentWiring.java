@@ -151,7 +151,14 @@ public final class FulfilmentWiring implements Wiring {
                     ctx.vertx()
                         .setPeriodic(
                             Duration.ofMinutes(15).toMillis(),
-                            id -> ctx.blocking().run(() -> limits.purge(java.time.Instant.now()))));
+                            id -> ctx.blocking().run(this::purge)));
+  }
+
+  /** Ended rate-limit windows, and flows older than a week (their code hashes serve nothing). */
+  private void purge() {
+    java.time.Instant now = java.time.Instant.now();
+    limits.purge(now);
+    flows.purge(now.minus(Duration.ofDays(7)));
   }
 
   @Override

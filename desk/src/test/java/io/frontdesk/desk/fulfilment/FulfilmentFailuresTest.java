@@ -55,6 +55,14 @@ class FulfilmentFailuresTest {
   }
 
   @Test
+  void oldFlowsArePurged() {
+    startReset(priya);
+    assertThat(f.flows.purge(f.desk.clock.instant().minus(Duration.ofDays(7)))).isZero();
+    assertThat(f.flows.purge(f.desk.clock.instant().plusSeconds(1))).isEqualTo(1);
+    assertThat(f.flows.collection().countDocuments()).isZero();
+  }
+
+  @Test
   void anExpiredCodeChangesNothing() {
     Outcome sent = startReset(priya);
     f.desk.clock.advance(Duration.ofMinutes(10));
