@@ -295,7 +295,7 @@ public final class SelfServiceFulfilment {
     boolean reset = kind == FulfilmentKind.RESET;
     Document details =
         new Document("requestedBy", user.id())
-            .append("identity", channel == Channel.TEAMS ? "teams-entra-id" : "portal-sign-in")
+            .append("identity", identity(channel))
             .append("verifiedBy", "one-time code to " + flow.getString("contact"))
             .append("directory", directory.kind())
             .append("account", account.login())
@@ -398,6 +398,15 @@ public final class SelfServiceFulfilment {
     byte[] b = new byte[16];
     random.nextBytes(b);
     return HexFormat.of().formatHex(b);
+  }
+
+  /** How the requester's identity was established, for the audit trail. */
+  private static String identity(Channel channel) {
+    return switch (channel) {
+      case TEAMS -> "teams-entra-id";
+      case PORTAL -> "portal-sign-in";
+      default -> "api-principal";
+    };
   }
 
   private static boolean blank(String s) {
