@@ -153,7 +153,7 @@ public final class FrontdeskServer {
     wirings.add(desk);
     FulfilmentWiring fulfilment = new FulfilmentWiring(ctx, desk);
     wirings.add(fulfilment);
-    wirings.add(new BotWiring(ctx, knowledge, desk));
+    wirings.add(new BotWiring(ctx, knowledge, desk, fulfilment));
     wirings.add(new PortalWiring(ctx, knowledge, desk, fulfilment.notifier()));
     return wirings;
   }

@@ -1,12 +1,15 @@
 package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.deploy.ServerContext;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.notify.Contact;
 import io.frontdesk.desk.notify.Notifier;
 import io.frontdesk.desk.notify.OutboundMessage;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
 import io.frontdesk.portal.PortalServices;
+import io.frontdesk.portal.agent.OpsConfig;
+import io.frontdesk.portal.agent.OpsPages;
 import io.frontdesk.portal.auth.Mailer;
 import io.frontdesk.portal.auth.PortalKeys;
 import io.frontdesk.portal.auth.SessionRepository;
@@ -33,6 +36,7 @@ public final class PortalWiring implements Wiring {
   private final SessionRepository sessionRepo;
   private final Sessions sessions;
   private final PortalRoutes routes;
+  private final AdminAudit adminAudit;
   private long purgeTimer = -1;
 
   public PortalWiring(
@@ -53,6 +57,7 @@ public final class PortalWiring implements Wiring {
             config.absoluteTimeout(),
             Clock.systemUTC(),
             origin(ctx.config().baseUrl()));
+    this.adminAudit = new AdminAudit(db, Clock.systemUTC());
     PortalServices services =
         new PortalServices(
             desk.desk(),
@@ -64,6 +69,17 @@ public final class PortalWiring implements Wiring {
     Path uploads = ctx.config().dataDir().resolve("uploads");
     this.routes =
         new PortalRoutes(ctx.vertx(), ctx.blocking(), config, services, sessions, uploads);
+    // The desk's own pages (agents, Early Life Support, admins).
+    OpsPages.all(
+            routes.layout(),
+            services,
+            adminAudit,
+            ctx.blocking(),
+            OpsConfig.load(ctx.settings()),
+            Clock.systemUTC())
+        .forEach(routes::add);
+    // The Digital Champions' and managers' pages.
+    OpsKbPages.add(routes, ctx, knowledge, desk);
   }
 
   /** Portal e-mails (invitations, reset links) go through the desk's notifier. */
@@ -85,6 +101,7 @@ public final class PortalWiring implements Wiring {
             () -> {
               sessionRepo.createIndexes();
               routes.accountTokens().createIndexes();
+              adminAudit.createIndexes();
             })
         .onSuccess(
             v ->
