@@ -2,6 +2,7 @@ package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.deploy.ServerContext;
 import io.frontdesk.desk.audit.AdminAudit;
+import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
 import io.frontdesk.portal.PortalServices;
@@ -70,6 +71,7 @@ public final class PortalWiring implements Wiring {
             routes.layout(),
             services,
             adminAudit,
+            new DirectoryAdmin(desk.schools(), desk.users(), desk.catalogue()),
             ctx.blocking(),
             OpsConfig.load(ctx.settings()),
             Clock.systemUTC())

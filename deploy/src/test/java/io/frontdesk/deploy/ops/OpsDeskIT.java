@@ -94,7 +94,9 @@ class OpsDeskIT {
             "/admin/catalogue",
             "/admin/els",
             "/admin/schools",
-            "/admin/users");
+            "/admin/users",
+            "/admin/schools/st-marys-primary",
+            "/admin/users/u-tom-hughes");
     List<String> posts =
         List.of(
             "/agent/tickets/" + ref + "/comment",
@@ -112,7 +114,9 @@ class OpsDeskIT {
             "/admin/rules",
             "/admin/rules/network/delete",
             "/admin/calendar/holidays",
-            "/admin/calendar/holidays/remove");
+            "/admin/calendar/holidays/remove",
+            "/admin/schools/st-marys-primary",
+            "/admin/users/u-tom-hughes");
     for (Role role : List.of(Role.STAFF, Role.SCHOOL_CONTACT, Role.SCHOOL_ADMIN, Role.CHAMPION)) {
       PortalClient c = fx.client().signInAs(role);
       for (String page : pages) {
@@ -279,10 +283,31 @@ class OpsDeskIT {
     assertThat(admin.post("/admin/calendar/holidays", Map.of("date", "29/12")).statusCode())
         .isEqualTo(400);
 
+    admin.get("/admin/schools/oakfield-academy");
+    assertThat(
+            admin
+                .post(
+                    "/admin/schools/oakfield-academy",
+                    Map.of("tier", "Gold", "covered", "Schools ICT", "onsiteDays", "9"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(admin.get("/admin/schools").body()).contains("Oakfield Academy");
+    admin.get("/admin/users/u-tom-hughes");
+    assertThat(
+            admin
+                .post("/admin/users/u-tom-hughes", Map.of("roles", "SCHOOL_ADMIN", "groups", ""))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            admin
+                .post("/admin/users/u-mark-davies", Map.of("roles", "STAFF", "groups", ""))
+                .statusCode())
+        .isEqualTo(403);
+
     String audit = admin.get("/admin").body();
     assertThat(audit)
         .contains("group.save", "network", "capacity 2", "calendar.holiday.add", "2026-12-29")
-        .contains("Mark Davies");
+        .contains("Mark Davies", "school.entitlement", "oakfield-academy", "on-site days 9");
     // The queue list now warns about the small network queue once it holds tickets.
     PortalClient agent = fx.client().signInAs("u-sophie-turner");
     assertThat(agent.get("/agent/queues").body()).contains("Network (level 2)");

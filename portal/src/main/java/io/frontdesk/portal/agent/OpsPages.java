@@ -2,6 +2,7 @@ package io.frontdesk.portal.agent;
 
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.desk.audit.AdminAudit;
+import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.portal.PortalServices;
 import io.frontdesk.portal.admin.AdminPages;
 import io.frontdesk.portal.admin.DirectoryPages;
@@ -22,6 +23,7 @@ public final class OpsPages {
       Layout layout,
       PortalServices services,
       AdminAudit audit,
+      DirectoryAdmin directory,
       Blocking blocking,
       OpsConfig config,
       Clock clock) {
@@ -38,6 +40,6 @@ public final class OpsPages {
         new ApprovalPages(layout, services.desk(), blocking),
         new ElsPages(layout, services.desk(), blocking, clock),
         new AdminPages(layout, services.desk(), audit, blocking),
-        new DirectoryPages(layout, services.desk(), blocking));
+        new DirectoryPages(layout, services.desk(), directory, audit, blocking));
   }
 }
