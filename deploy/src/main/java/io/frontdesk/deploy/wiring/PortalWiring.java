@@ -2,6 +2,7 @@ package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.deploy.ServerContext;
 import io.frontdesk.desk.audit.AdminAudit;
+import io.frontdesk.desk.els.ProjectAdmin;
 import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
@@ -72,6 +73,7 @@ public final class PortalWiring implements Wiring {
             services,
             adminAudit,
             new DirectoryAdmin(desk.schools(), desk.users(), desk.catalogue()),
+            new ProjectAdmin(desk.projects(), desk.desk().groups(), desk.users(), desk.catalogue()),
             ctx.blocking(),
             OpsConfig.load(ctx.settings()),
             Clock.systemUTC())

@@ -151,6 +151,7 @@ class OpsBrowserIT {
             "/admin/users",
             "/admin/schools/st-marys-primary",
             "/admin/users/u-tom-hughes",
+            "/admin/els/financeone",
             "/approvals")) {
       browser.open(page);
       assertThat(browser.page()).as(page).doesNotContain("Page not found");

@@ -7,6 +7,7 @@ import io.frontdesk.core.security.Principals;
 import io.frontdesk.core.security.Role;
 import io.frontdesk.desk.Desk;
 import io.frontdesk.desk.audit.AdminAudit;
+import io.frontdesk.desk.els.ProjectAdmin;
 import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.desk.people.School;
 import io.frontdesk.desk.people.User;
@@ -34,14 +35,21 @@ public final class DirectoryPages implements PortalPages {
   private final Layout layout;
   private final Desk desk;
   private final DirectoryAdmin directory;
+  private final ProjectAdmin projects;
   private final AdminAudit audit;
   private final Blocking blocking;
 
   public DirectoryPages(
-      Layout layout, Desk desk, DirectoryAdmin directory, AdminAudit audit, Blocking blocking) {
+      Layout layout,
+      Desk desk,
+      DirectoryAdmin directory,
+      ProjectAdmin projects,
+      AdminAudit audit,
+      Blocking blocking) {
     this.layout = layout;
     this.desk = desk;
     this.directory = directory;
+    this.projects = projects;
     this.audit = audit;
     this.blocking = blocking;
   }
@@ -64,6 +72,18 @@ public final class DirectoryPages implements PortalPages {
         .handler(Guard::signedIn)
         .handler(AdminPages.admins())
         .handler(this::users);
+    r.get("/admin/els/new")
+        .handler(Guard::signedIn)
+        .handler(AdminPages.admins())
+        .handler(this::project);
+    r.get("/admin/els/:id")
+        .handler(Guard::signedIn)
+        .handler(AdminPages.admins())
+        .handler(this::project);
+    r.post("/admin/els")
+        .handler(Guard::signedIn)
+        .handler(AdminPages.admins())
+        .handler(this::saveProject);
     r.get("/admin/schools/:id")
         .handler(Guard::signedIn)
         .handler(AdminPages.admins())
@@ -80,6 +100,83 @@ public final class DirectoryPages implements PortalPages {
         .handler(Guard::signedIn)
         .handler(AdminPages.admins())
         .handler(this::saveUser);
+  }
+
+  /** The project form: empty for a new project, filled in for an existing one. */
+  private void project(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    Principal p = Principals.require(ctx);
+    blocking
+        .call(() -> id == null ? null : desk.els().get(p, id))
+        .onFailure(ctx::fail)
+        .onSuccess(pr -> renderProject(ctx, ProjectForm.of(pr), List.of()));
+  }
+
+  private void renderProject(RoutingContext ctx, ProjectForm form, List<FieldError> errors) {
+    layout.render(
+        ctx,
+        "ops/admin-project.jte",
+        layout
+            .page(ctx, form.id().isEmpty() ? "New Early Life Support project" : form.name())
+            .withErrors(errors),
+        "f",
+        form,
+        "services",
+        desk.catalogue().services(),
+        "groups",
+        desk.groups().all());
+  }
+
+  private void saveProject(RoutingContext ctx) {
+    Principal p = Principals.require(ctx);
+    ProjectForm f = ProjectForm.from(ctx);
+    blocking
+        .call(
+            () -> {
+              var pr =
+                  projects.save(
+                      p,
+                      f.id(),
+                      f.name(),
+                      f.services(),
+                      AdminPages.csv(f.applications()),
+                      AdminPages.csv(f.keywords()),
+                      ProjectForm.startOf(f.start()),
+                      ProjectForm.endOf(f.end()),
+                      f.elsGroupId(),
+                      f.projectGroupId(),
+                      f.ownerId(),
+                      f.afterWindow());
+              audit.record(
+                  p,
+                  "els.project.save",
+                  pr.id(),
+                  pr.name()
+                      + ", "
+                      + f.start()
+                      + " to "
+                      + f.end()
+                      + ", services "
+                      + pr.services()
+                      + ", applications "
+                      + pr.applications()
+                      + ", keywords "
+                      + pr.keywords()
+                      + ", teams "
+                      + pr.elsGroupId()
+                      + "/"
+                      + pr.projectGroupId());
+              return pr;
+            })
+        .onFailure(
+            e -> {
+              if (e instanceof ApiException api && api.status() == 400) {
+                renderProject(ctx, f, List.of(new FieldError("id", api.getMessage())));
+              } else {
+                ctx.fail(e);
+              }
+            })
+        .onSuccess(pr -> Layout.redirect(ctx, "/admin/els"));
   }
 
   private void school(RoutingContext ctx) {

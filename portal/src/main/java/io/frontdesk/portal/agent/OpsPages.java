@@ -2,6 +2,7 @@ package io.frontdesk.portal.agent;
 
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.desk.audit.AdminAudit;
+import io.frontdesk.desk.els.ProjectAdmin;
 import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.portal.PortalServices;
 import io.frontdesk.portal.admin.AdminPages;
@@ -24,6 +25,7 @@ public final class OpsPages {
       PortalServices services,
       AdminAudit audit,
       DirectoryAdmin directory,
+      ProjectAdmin projects,
       Blocking blocking,
       OpsConfig config,
       Clock clock) {
@@ -40,6 +42,6 @@ public final class OpsPages {
         new ApprovalPages(layout, services.desk(), blocking),
         new ElsPages(layout, services.desk(), blocking, clock),
         new AdminPages(layout, services.desk(), audit, blocking),
-        new DirectoryPages(layout, services.desk(), directory, audit, blocking));
+        new DirectoryPages(layout, services.desk(), directory, projects, audit, blocking));
   }
 }
