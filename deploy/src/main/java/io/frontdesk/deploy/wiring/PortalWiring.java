@@ -3,6 +3,9 @@ package io.frontdesk.deploy.wiring;
 import io.frontdesk.deploy.ServerContext;
 import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.els.ProjectAdmin;
+import io.frontdesk.desk.notify.Contact;
+import io.frontdesk.desk.notify.Notifier;
+import io.frontdesk.desk.notify.OutboundMessage;
 import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
@@ -38,7 +41,8 @@ public final class PortalWiring implements Wiring {
   private final AdminAudit adminAudit;
   private long purgeTimer = -1;
 
-  public PortalWiring(ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk) {
+  public PortalWiring(
+      ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk, Notifier notifier) {
     this.ctx = ctx;
     this.config = PortalConfig.load(ctx.settings(), ctx.config().baseUrl(), ctx.demo());
     var db = ctx.store().database();
@@ -63,7 +67,7 @@ public final class PortalWiring implements Wiring {
             knowledge.articleService(),
             knowledge.feedbackService(),
             db,
-            Mailer.DISABLED);
+            mailer(ctx, notifier));
     Path uploads = ctx.config().dataDir().resolve("uploads");
     this.routes =
         new PortalRoutes(ctx.vertx(), ctx.blocking(), config, services, sessions, uploads);
@@ -78,6 +82,15 @@ public final class PortalWiring implements Wiring {
             OpsConfig.load(ctx.settings()),
             Clock.systemUTC())
         .forEach(routes::add);
+    // The Digital Champions' and managers' pages.
+    OpsKbPages.add(routes, ctx, knowledge, desk);
+  }
+
+  /** Portal e-mails (invitations, reset links) go through the desk's notifier. */
+  static Mailer mailer(ServerContext ctx, Notifier notifier) {
+    return (to, subject, body) ->
+        ctx.blocking()
+            .run(() -> notifier.send(Contact.email(to), new OutboundMessage(subject, body)));
   }
 
   static String origin(String baseUrl) {
@@ -91,6 +104,7 @@ public final class PortalWiring implements Wiring {
         .run(
             () -> {
               sessionRepo.createIndexes();
+              routes.accountTokens().createIndexes();
               adminAudit.createIndexes();
             })
         .onSuccess(

@@ -51,6 +51,11 @@ public final class PortalClient {
     return r;
   }
 
+  /** A GET of an absolute URL (another server, such as an identity provider), with cookies. */
+  public HttpResponse<String> getAbsolute(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET());
+  }
+
   /** Posts a form with the CSRF token of the last page fetched (fetch the form page first). */
   public HttpResponse<String> post(String path, Map<String, String> form) {
     Map<String, String> withToken = new LinkedHashMap<>(form);
@@ -156,6 +161,10 @@ public final class PortalClient {
         .filter(c -> c.getName().equals("fd_session"))
         .map(HttpCookie::getValue)
         .findFirst();
+  }
+
+  public java.util.List<String> cookieNames() {
+    return cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString).toList();
   }
 
   public String csrf() {
