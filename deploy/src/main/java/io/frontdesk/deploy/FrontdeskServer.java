@@ -151,9 +151,10 @@ public final class FrontdeskServer {
     DeskWiring desk = new DeskWiring(ctx);
     desk.knowledgeDrafts(new KnowledgeDraftsAdapter(knowledge.articleService()));
     wirings.add(desk);
-    wirings.add(new FulfilmentWiring(ctx, desk));
-    wirings.add(new BotWiring(ctx, knowledge, desk));
-    wirings.add(new PortalWiring(ctx, knowledge, desk));
+    FulfilmentWiring fulfilment = new FulfilmentWiring(ctx, desk);
+    wirings.add(fulfilment);
+    wirings.add(new BotWiring(ctx, knowledge, desk, fulfilment));
+    wirings.add(new PortalWiring(ctx, knowledge, desk, fulfilment.notifier()));
     return wirings;
   }
 

@@ -62,7 +62,8 @@ public final class DeskFixture implements AutoCloseable {
     Catalogue catalogue = Catalogue.bundled();
     UserRepository users = new UserRepository(db);
     SchoolRepository schools = new SchoolRepository(db);
-    GroupRepository groups = new GroupRepository(db);
+    // Long caches: every test then also checks that changes made here drop them.
+    GroupRepository groups = new GroupRepository(db, 60_000);
     config =
         new DeskConfigService(
             db,
@@ -73,7 +74,7 @@ public final class DeskFixture implements AutoCloseable {
             BusinessCalendar.councilDefault(),
             SlaPolicy.councilDefault());
     sla = new SlaClock(config::calendar, config::policy);
-    ProjectRepository projects = new ProjectRepository(db);
+    ProjectRepository projects = new ProjectRepository(db, 60_000);
     TicketRepository repo = new TicketRepository(db, new WorkingSetIndex());
     References references = new References(db, 20);
     TicketRouter router = new TicketRouter(groups, projects);

@@ -128,13 +128,15 @@ final class DeskBench {
           System.getProperty("java.version"),
           Runtime.getRuntime().maxMemory() >> 20);
       seed(desk, repo, store.database(), out);
+      long heap0 = usedHeap();
       long t0 = System.nanoTime();
       repo.loadIndex();
       out.printf(
           Locale.ROOT,
-          "index rebuild: %d working-set tickets in %.1f s%n",
+          "index rebuild: %d working-set tickets in %.1f s, about %d MB of heap%n",
           repo.index().orElseThrow().size(),
-          (System.nanoTime() - t0) / 1e9);
+          (System.nanoTime() - t0) / 1e9,
+          (usedHeap() - heap0) >> 20);
       create(desk, out);
       queues(desk, repo, out);
       similar(desk, out);
@@ -197,6 +199,10 @@ final class DeskBench {
       if (batch.size() == 1000 || i == o.tickets()) {
         tickets.insertMany(batch, new InsertManyOptions().ordered(false));
         batch.clear();
+      }
+      if (i % 100_000 == 0) {
+        System.err.printf(
+            Locale.ROOT, "  seeded %d in %.0f s%n", i, (System.nanoTime() - t0) / 1e9);
       }
     }
     // The next live ticket must not reuse a seeded reference.
@@ -379,6 +385,12 @@ final class DeskBench {
         "queue page from the store without the index (collection scan): median %.0f ms of %d%n",
         pct(lat, 50),
         lat.length);
+  }
+
+  private static long usedHeap() {
+    System.gc();
+    Runtime r = Runtime.getRuntime();
+    return r.totalMemory() - r.freeMemory();
   }
 
   /** CPU time of this whole process (the embedded store runs in it too), in nanoseconds. */

@@ -57,6 +57,7 @@ public final class DeskWiring implements Wiring {
   public static final String WORKING_SET_INDEX = "FRONTDESK_DESK_WORKING_SET_INDEX";
   public static final String REFERENCE_BLOCK = "FRONTDESK_DESK_REFERENCE_BLOCK";
   public static final String SIMILAR_PERCENT = "FRONTDESK_DESK_SIMILAR_PERCENT";
+  public static final String ROUTING_CACHE_MS = "FRONTDESK_DESK_ROUTING_CACHE_MS";
 
   private final ServerContext ctx;
   private final Clock clock = Clock.systemUTC();
@@ -83,7 +84,8 @@ public final class DeskWiring implements Wiring {
     Catalogue catalogue = loadCatalogue(ctx);
     this.users = new UserRepository(db);
     this.schools = new SchoolRepository(db);
-    this.groups = new GroupRepository(db);
+    int routingCache = ctx.settings().integer(ROUTING_CACHE_MS, 2_000, 0, 60_000);
+    this.groups = new GroupRepository(db, routingCache);
     this.config =
         new DeskConfigService(
             db,
@@ -94,7 +96,7 @@ public final class DeskWiring implements Wiring {
             BusinessCalendar.councilDefault(),
             SlaPolicy.councilDefault());
     SlaClock sla = new SlaClock(config::calendar, config::policy);
-    this.projects = new ProjectRepository(db);
+    this.projects = new ProjectRepository(db, routingCache);
     this.ticketRepo = new TicketRepository(db, workingSetIndex(ctx) ? new WorkingSetIndex() : null);
     References references =
         new References(db, ctx.settings().integer(REFERENCE_BLOCK, 20, 1, 1000));

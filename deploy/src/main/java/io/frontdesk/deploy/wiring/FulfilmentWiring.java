@@ -24,6 +24,7 @@ import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,8 @@ public final class FulfilmentWiring implements Wiring {
     this.notifier = notifier(ctx, nc, clock);
     switch (dc.kind()) {
       case DirectoryConfig.EMBEDDED -> {
-        this.embedded = EmbeddedDirectory.start(DemoData.users());
+        // Tom Hughes starts locked out, so the demo has an account to unlock.
+        this.embedded = EmbeddedDirectory.start(DemoData.users(), Set.of("u-tom-hughes"));
         this.directory = embedded.directory(clock);
       }
       case DirectoryConfig.GRAPH -> {
@@ -89,7 +91,17 @@ public final class FulfilmentWiring implements Wiring {
             tickets,
             options,
             new SecureRandom(),
-            clock);
+            clock,
+            (kind, status) ->
+                ctx.metrics()
+                    .registry()
+                    .counter(
+                        "frontdesk_fulfilment_outcomes",
+                        "kind",
+                        kind.wire(),
+                        "outcome",
+                        status.wire())
+                    .increment());
     this.routes = new FulfilmentRoutes(ctx.vertx(), ctx.blocking(), service);
     LOG.info(
         "Self-service fulfilment: directory {}{}, notifier {}",
@@ -103,6 +115,13 @@ public final class FulfilmentWiring implements Wiring {
           "One-time codes go to the demo mail drop at {}; configure SMTP or GOV.UK Notify for real use",
           drop.directory());
     }
+  }
+
+  /**
+   * The out-of-band notifier (SMTP, GOV.UK Notify or the demo mail drop), shared with the portal.
+   */
+  public Notifier notifier() {
+    return notifier;
   }
 
   private static Notifier notifier(ServerContext ctx, NotifyConfig nc, Clock clock) {

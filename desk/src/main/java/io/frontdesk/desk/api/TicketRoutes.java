@@ -270,14 +270,7 @@ final class TicketRoutes {
         () -> {
           JsonArray out = new JsonArray();
           for (var g : desk.groups().all()) {
-            long open =
-                desk.tickets()
-                    .repository()
-                    .count(
-                        com.mongodb.client.model.Filters.and(
-                            com.mongodb.client.model.Filters.eq("groupId", g.id()),
-                            com.mongodb.client.model.Filters.in(
-                                "status", List.of("new", "assigned", "in_progress", "pending"))));
+            long open = desk.tickets().repository().openInGroup(g.id());
             out.add(
                 new JsonObject()
                     .put("id", g.id())

@@ -53,8 +53,13 @@ public final class LdapDirectory implements Directory {
     "lockoutTime",
     "accountExpires",
     "adminCount",
-    "memberOf"
+    "memberOf",
+    "msDS-User-Account-Control-Computed"
   };
+
+  /** AD's computed flag: locked out now (lockoutTime alone stays set after the lockout expires). */
+  static final int UF_LOCKOUT = 0x10;
+
   private static final String[] OPENLDAP_ATTRIBUTES = {
     "uid", "mail", "displayName", "cn", "mobile", "pwdAccountLockedTime", "memberOf"
   };
@@ -193,7 +198,7 @@ public final class LdapDirectory implements Directory {
           e.getAttributeValue("mobile"),
           (uac & UAC_ACCOUNTDISABLE) != 0,
           leaver,
-          longValue(e.getAttributeValue("lockoutTime")) > 0,
+          locked(e),
           longValue(e.getAttributeValue("adminCount")) == 1,
           groups);
     }
@@ -211,6 +216,14 @@ public final class LdapDirectory implements Directory {
         lockedAt != null && !PPOLICY_PERMANENT_LOCK.equals(lockedAt),
         false,
         groups);
+  }
+
+  private static boolean locked(SearchResultEntry e) {
+    String computed = e.getAttributeValue("msDS-User-Account-Control-Computed");
+    if (computed != null) {
+      return (longValue(computed) & UF_LOCKOUT) != 0;
+    }
+    return longValue(e.getAttributeValue("lockoutTime")) > 0;
   }
 
   private <T> T withConnection(LdapCall<T> call) {

@@ -45,6 +45,7 @@ public final class SelfServiceFulfilment {
   private final OneTimeCodes codes;
   private final SecureRandom random;
   private final Clock clock;
+  private final OutcomeListener listener;
 
   public SelfServiceFulfilment(
       UserRepository users,
@@ -55,7 +56,8 @@ public final class SelfServiceFulfilment {
       FulfilmentTickets tickets,
       FulfilmentOptions options,
       SecureRandom random,
-      Clock clock) {
+      Clock clock,
+      OutcomeListener listener) {
     this.users = users;
     this.directory = directory;
     this.notifier = notifier;
@@ -66,10 +68,24 @@ public final class SelfServiceFulfilment {
     this.codes = new OneTimeCodes(options.codeKey(), random);
     this.random = random;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /** Checks the person and the account, then sends a one-time code to the registered contact. */
   public Outcome start(StartRequest req) {
+    return counted(req.kind(), doStart(req));
+  }
+
+  private Outcome counted(FulfilmentKind kind, Outcome o) {
+    try {
+      listener.outcome(kind, o.status());
+    } catch (RuntimeException e) {
+      LOG.warn("A fulfilment outcome listener failed: {}", e.toString());
+    }
+    return o;
+  }
+
+  private Outcome doStart(StartRequest req) {
     Principal p = req.requester();
     FulfilmentKind kind = req.kind();
     Instant now = clock.instant();
@@ -168,12 +184,17 @@ public final class SelfServiceFulfilment {
 
   /** Checks the code and, if right, makes the change. Only the person who started may finish. */
   public Outcome verify(Principal requester, String flowId, String code) {
-    Instant now = clock.instant();
     Optional<Document> f = flowId == null ? Optional.empty() : flows.byId(flowId);
     if (f.isEmpty() || !requester.id().equals(f.get().getString("userId"))) {
       return Messages.unknownFlow();
     }
-    Document flow = f.get();
+    return counted(
+        FulfilmentKind.parse(f.get().getString("kind")), doVerify(requester, f.get(), code));
+  }
+
+  private Outcome doVerify(Principal requester, Document flow, String code) {
+    Instant now = clock.instant();
+    String flowId = flow.getString("_id");
     String status = flow.getString("status");
     if (!FlowRepository.PENDING.equals(status)) {
       return FlowRepository.FAILED.equals(status) ? Messages.tooMany() : Messages.finished();
@@ -338,6 +359,14 @@ public final class SelfServiceFulfilment {
       }
     }
     return Optional.empty();
+  }
+
+  /** Told of every outcome (for metrics); never given a code or a password. */
+  @FunctionalInterface
+  public interface OutcomeListener {
+    void outcome(FulfilmentKind kind, Outcome.Status status);
+
+    OutcomeListener NONE = (kind, status) -> {};
   }
 
   /** Audit lines name the user id and what happened; never a code, password or contact. */

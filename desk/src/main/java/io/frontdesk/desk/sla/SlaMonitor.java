@@ -39,7 +39,11 @@ public final class SlaMonitor {
     Instant now = time.instant();
     MongoCollection<Document> tickets = repo.tickets();
     List<String> alerts = new ArrayList<>();
-    // The working-set index, when there is one, finds the due tickets without a collection scan.
+    // The working-set index, when there is one, finds the due tickets without a collection scan;
+    // while it is still loading, skip the round rather than scan (the next round catches up).
+    if (repo.index().map(i -> !i.ready()).orElse(false)) {
+      return List.of();
+    }
     List<Document> due =
         repo.index()
             .flatMap(i -> i.dueForCheck(now.toEpochMilli(), 1000))

@@ -68,6 +68,20 @@ public final class TicketRepository {
     return tickets.find(Filters.eq("_id", reference)).first();
   }
 
+  /**
+   * Open tickets in a group (from the working-set index when loaded, else counted in the store).
+   */
+  public long openInGroup(String groupId) {
+    return index()
+        .flatMap(i -> i.openInGroup(groupId))
+        .orElseGet(
+            () ->
+                count(
+                    Filters.and(
+                        Filters.eq("groupId", groupId),
+                        Filters.in("status", TicketService.openWire()))));
+  }
+
   /** Tickets by reference, in the order given; missing ones are left out. */
   public List<Ticket> byReferences(List<String> references) {
     if (references.isEmpty()) {

@@ -342,6 +342,14 @@ public final class TicketService {
   /** Tickets the principal raised, newest first. */
   public Page<Ticket> mine(Principal p, boolean openOnly, int page, int size) {
     checkPage(page, size);
+    if (openOnly) {
+      java.util.Optional<WorkingSetIndex.RefPage> indexed =
+          repo.index().flatMap(i -> i.openOf(p.id(), page, size));
+      if (indexed.isPresent()) {
+        return new Page<>(
+            repo.byReferences(indexed.get().refs()), page, size, indexed.get().total());
+      }
+    }
     Bson f = Filters.eq("requester.userId", p.id());
     if (openOnly) {
       f = Filters.and(f, Filters.in("status", openWire()));

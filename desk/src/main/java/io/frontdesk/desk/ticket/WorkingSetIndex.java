@@ -38,6 +38,7 @@ public final class WorkingSetIndex {
       long due,
       long nextCheck,
       long created,
+      long resolvedAt,
       String requesterId,
       boolean major,
       boolean catalogueItem,
@@ -59,6 +60,7 @@ public final class WorkingSetIndex {
           millis(sla == null ? null : sla.getDate("resolutionDue"), Long.MIN_VALUE),
           millis(sla == null ? null : sla.getDate("nextCheckAt"), Long.MAX_VALUE),
           millis(d.getDate("createdAt"), 0),
+          millis(d.getDate("resolvedAt"), Long.MAX_VALUE),
           requester == null ? null : requester.getString("userId"),
           d.getBoolean("majorIncident", false),
           d.getString("catalogueItemId") != null,
@@ -229,6 +231,40 @@ public final class WorkingSetIndex {
         new RefPage(sorted.subList(from, sorted.size()).stream().map(Entry::ref).toList(), total));
   }
 
+  /** Open (not resolved) tickets in a group, or empty when not loaded. */
+  public Optional<Long> openInGroup(String groupId) {
+    if (!ready) {
+      return Optional.empty();
+    }
+    long n = 0;
+    for (String ref : byGroup.getOrDefault(groupId, Set.of())) {
+      Entry e = byRef.get(ref);
+      if (e != null && e.open() && groupId.equals(e.groupId())) {
+        n++;
+      }
+    }
+    return Optional.of(n);
+  }
+
+  /** A requester's open tickets, newest first, or empty when not loaded. */
+  public Optional<RefPage> openOf(String requesterId, int page, int size) {
+    if (!ready) {
+      return Optional.empty();
+    }
+    List<Entry> mine = new ArrayList<>();
+    for (String ref : byRequester.getOrDefault(requesterId, Set.of())) {
+      Entry e = byRef.get(ref);
+      if (e != null && e.open() && requesterId.equals(e.requesterId())) {
+        mine.add(e);
+      }
+    }
+    mine.sort(order("created"));
+    int from = Math.min(mine.size(), page * size);
+    int to = Math.min(mine.size(), from + size);
+    return Optional.of(
+        new RefPage(mine.subList(from, to).stream().map(Entry::ref).toList(), mine.size()));
+  }
+
   static Comparator<Entry> order(String sort) {
     Comparator<Entry> byRefAsc = Comparator.comparing(Entry::ref);
     return switch (sort) {
@@ -319,6 +355,26 @@ public final class WorkingSetIndex {
     }
     List<Entry> l = new ArrayList<>(top);
     l.sort(Comparator.comparingLong(Entry::nextCheck));
+    return Optional.of(l.stream().map(Entry::ref).toList());
+  }
+
+  /** Resolved tickets resolved before {@code cutoff}, oldest first (for auto-close). */
+  public Optional<List<String>> resolvedBefore(long cutoff, int limit) {
+    if (!ready) {
+      return Optional.empty();
+    }
+    PriorityQueue<Entry> top =
+        new PriorityQueue<>(Comparator.comparingLong(Entry::resolvedAt).reversed());
+    for (Entry e : byRef.values()) {
+      if (!e.open() && e.resolvedAt() < cutoff) {
+        top.add(e);
+        if (top.size() > limit) {
+          top.poll();
+        }
+      }
+    }
+    List<Entry> l = new ArrayList<>(top);
+    l.sort(Comparator.comparingLong(Entry::resolvedAt));
     return Optional.of(l.stream().map(Entry::ref).toList());
   }
 

@@ -195,6 +195,11 @@ class FulfilmentFailuresTest {
     assertThat(t.groupId()).isEqualTo("service-desk");
     assertThat(t.requester().userId()).isEqualTo("u-priya-shah");
     assertThat(t.status()).isEqualTo(TicketStatus.NEW);
+    // Trying again while it is down adds nothing to the queue.
+    assertThat(startReset(f.principal("u-priya-shah")).ticketReference())
+        .isEqualTo(o.ticketReference());
+    assertThat(f.outcomes)
+        .containsExactly("reset:directory-unavailable", "reset:directory-unavailable");
   }
 
   @Test

@@ -144,6 +144,21 @@ class WorkingSetIndexTest {
       nonEmpty += fromIndex.items().isEmpty() ? 0 : 1;
     }
     assertThat(nonEmpty).isGreaterThan(100);
+    // "My open tickets" and the per-queue open counts agree too.
+    for (String u : List.of("u-priya-shah", "u-tom-hughes", "u-aisha-bello")) {
+      Principal p = f.user(u);
+      for (int page = 0; page < 3; page++) {
+        Page<Ticket> a = f.desk.tickets().mine(p, true, page, 5);
+        Page<Ticket> b = store.mine(p, true, page, 5);
+        assertThat(shape(a, "created")).as(u + " page " + page).isEqualTo(shape(b, "created"));
+      }
+    }
+    TicketRepository plain = new TicketRepository(f.store.database());
+    for (String g : List.of("network", "euc", "applications", "service-desk", "security")) {
+      assertThat(f.desk.tickets().repository().openInGroup(g))
+          .as(g)
+          .isEqualTo(plain.openInGroup(g));
+    }
   }
 
   @Test
@@ -179,6 +194,24 @@ class WorkingSetIndexTest {
         .append("title", "t")
         .append("createdAt", new Date(created))
         .append("requester", new Document("userId", "u1"));
+  }
+
+  @Test
+  void slaChecksWaitForTheIndexInsteadOfScanningTheStore() {
+    Ticket t =
+        f.desk
+            .tickets()
+            .create(
+                f.user("u-priya-shah"),
+                NewTicket.incident(Channel.TEAMS, "Printing", "Printer offline", null))
+            .ticket();
+    f.clock.advance(Duration.ofDays(30));
+    TicketRepository starting = new TicketRepository(f.store.database(), new WorkingSetIndex());
+    io.frontdesk.desk.sla.SlaMonitor monitor =
+        new io.frontdesk.desk.sla.SlaMonitor(starting, f.sla, TicketEvents.NONE, f.clock);
+    assertThat(monitor.check()).isEmpty();
+    starting.loadIndex();
+    assertThat(monitor.check()).contains(t.reference() + ":breached");
   }
 
   @Test

@@ -5,19 +5,28 @@ import io.frontdesk.knowledge.index.ArticleIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
@@ -27,6 +36,16 @@ import org.apache.lucene.util.BytesRef;
  * {@code kb eval} and {@code kb bench}. Call it off the event loop.
  */
 public final class SearchEngine {
+  /** Built once: the same filter object lets Lucene's query cache keep its doc set. */
+  private static final Map<Audience, Query> AUDIENCE_FILTERS = audienceFilters();
+
+  private static final Set<String> BODY_ONLY = Set.of(ArticleIndex.BODY);
+
+  private static final Set<String> SHOWN =
+      Set.of(ArticleIndex.ID, ArticleIndex.TITLE, ArticleIndex.SERVICE);
+  private static final Set<String> SHOWN_WITH_BODY =
+      Set.of(ArticleIndex.ID, ArticleIndex.TITLE, ArticleIndex.SERVICE, ArticleIndex.EXCERPT);
+
   private final ArticleIndex index;
   private final QueryBuilder builder;
   private final Supplier<Synonyms> synonyms;
@@ -60,14 +79,14 @@ public final class SearchEngine {
       String text, Audience audience, int limit, String exclude, boolean snippets) {
     IndexSearcher searcher = index.acquire();
     try {
-      QueryBuilder.Built built = builder.build(text, synonyms.get(), searcher.getIndexReader());
+      QueryBuilder.Built built = builder.build(text, synonyms.get(), searcher);
       if (built.isEmpty()) {
         return new Result(List.of(), Optional.empty(), new Confidence.Features(0, 0, 0, 0));
       }
       BooleanQuery.Builder q =
           new BooleanQuery.Builder()
               .add(built.query(), BooleanClause.Occur.MUST)
-              .add(audienceFilter(audience), BooleanClause.Occur.FILTER);
+              .add(AUDIENCE_FILTERS.get(audience), BooleanClause.Occur.FILTER);
       if (exclude != null) {
         q.add(new TermQuery(new Term(ArticleIndex.ID, exclude)), BooleanClause.Occur.MUST_NOT);
       }
@@ -76,11 +95,13 @@ public final class SearchEngine {
       ScoreDoc[] docs = top.scoreDocs;
       String[] passages = snippets && docs.length > 0 ? highlight(searcher, query, top) : null;
       List<SearchHit> hits = new ArrayList<>();
+      StoredFields stored = searcher.storedFields();
       for (int i = 0; i < Math.min(limit, docs.length); i++) {
-        Document d = searcher.storedFields().document(docs[i].doc);
+        boolean passage = passages != null && passages[i] != null;
+        // The excerpt is the largest stored field: read it only when a lead is needed.
+        Document d = stored.document(docs[i].doc, passage ? SHOWN : SHOWN_WITH_BODY);
         String id = d.get(ArticleIndex.ID);
-        String snippet =
-            passages != null && passages[i] != null ? passages[i] : lead(d.get(ArticleIndex.BODY));
+        String snippet = passage ? passages[i] : lead(d.get(ArticleIndex.EXCERPT));
         hits.add(
             new SearchHit(
                 id,
@@ -109,18 +130,20 @@ public final class SearchEngine {
     double top = docs[0].score;
     double second = docs.length > 1 ? docs[1].score : 0;
     int n = searcher.getIndexReader().numDocs();
-    String topId = searcher.storedFields().document(docs[0].doc).get(ArticleIndex.ID);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[0].doc, leaves));
+    int inLeaf = docs[0].doc - leaf.docBase;
     double total = 0;
     double matched = 0;
     for (QueryBuilder.Concept c : built.concepts()) {
       double idf = idf(searcher, c, n);
       total += idf;
-      Query inTop =
-          new BooleanQuery.Builder()
-              .add(c.query(), BooleanClause.Occur.MUST)
-              .add(new TermQuery(new Term(ArticleIndex.ID, topId)), BooleanClause.Occur.FILTER)
-              .build();
-      if (searcher.count(inTop) > 0) {
+      // Does the top article match this concept? Asked of that one document only, without
+      // scoring, instead of running a filtered count query per concept over the whole index.
+      Weight w =
+          searcher.createWeight(searcher.rewrite(c.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      Scorer s = w.scorer(leaf);
+      if (s != null && s.iterator().advance(inLeaf) == inLeaf) {
         matched += idf;
       }
     }
@@ -147,9 +170,14 @@ public final class SearchEngine {
     UnifiedHighlighter h =
         UnifiedHighlighter.builder(searcher, index.analyzer())
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            .withMaxLength(20_000)
+            // The snippet comes from the stored excerpt (the start of the body), marked with the
+            // query's body terms; re-analysing 1,500 characters is cheaper than storing and
+            // loading whole bodies. Single terms are marked, phrases are not re-verified.
+            .withMaskedFieldsFunc(f -> f.equals(ArticleIndex.EXCERPT) ? BODY_ONLY : Set.of())
+            .withHighlightPhrasesStrictly(false)
+            .withHandleMultiTermQuery(false)
             .build();
-    return h.highlight(ArticleIndex.BODY, query, top, 2);
+    return h.highlight(ArticleIndex.EXCERPT, query, top, 2);
   }
 
   private static String lead(String body) {
@@ -176,8 +204,12 @@ public final class SearchEngine {
     return b.toString();
   }
 
-  private static Query audienceFilter(Audience reader) {
-    List<BytesRef> values = reader.visible().stream().map(a -> new BytesRef(a.wire())).toList();
-    return new TermInSetQuery(ArticleIndex.AUDIENCE, values);
+  private static Map<Audience, Query> audienceFilters() {
+    Map<Audience, Query> filters = new EnumMap<>(Audience.class);
+    for (Audience reader : Audience.values()) {
+      List<BytesRef> values = reader.visible().stream().map(a -> new BytesRef(a.wire())).toList();
+      filters.put(reader, new TermInSetQuery(ArticleIndex.AUDIENCE, values));
+    }
+    return filters;
   }
 }

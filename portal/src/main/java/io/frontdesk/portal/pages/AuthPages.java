@@ -74,7 +74,9 @@ public final class AuthPages implements PortalPages {
         "next",
         next,
         "oidc",
-        config.oidc().isPresent());
+        config.oidc().isPresent(),
+        "passwordSet",
+        "set".equals(ctx.request().getParam("password")));
   }
 
   private void signIn(RoutingContext ctx) {
