@@ -3,10 +3,9 @@
 # signed-in clients. Usage: bench/portal.sh [ARTICLES] [CONCURRENCY] [WARMUP_S] [MEASURE_S]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -ntp -q -pl deploy -am test-compile -DskipTests
-./mvnw -B -ntp -q -pl deploy dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/portal-bench.classpath >/dev/null
-CP="deploy/target/test-classes:deploy/target/classes:core/target/classes:core/target/test-classes"
-CP="$CP:knowledge/target/classes:desk/target/classes:bot/target/classes:portal/target/classes"
-CP="$CP:$(cat target/portal-bench.classpath)"
+# One reactor run compiles everything and writes deploy's test classpath (sibling modules resolve
+# to their target/classes directories).
+./mvnw -B -ntp -q -pl deploy -am test-compile dependency:build-classpath \
+  -Dspotless.check.skip=true -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+CP="deploy/target/test-classes:deploy/target/classes:$(cat deploy/target/bench.classpath)"
 exec java -Xmx1g -cp "$CP" io.frontdesk.deploy.portal.PortalBenchmark "$@"

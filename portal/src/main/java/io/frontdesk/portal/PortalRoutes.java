@@ -102,6 +102,8 @@ public final class PortalRoutes {
             services.desk().users(),
             passwords,
             new SignInLimiter(5, Duration.ofMinutes(15), clock),
+            // A whole school shares one public address: per address, a far higher budget.
+            new SignInLimiter(100, Duration.ofMinutes(15), clock),
             blocking,
             config));
     KnowledgePages knowledge =

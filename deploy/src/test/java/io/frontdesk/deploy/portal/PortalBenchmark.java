@@ -53,6 +53,16 @@ public final class PortalBenchmark {
           r.added() + r.updated(),
           (System.nanoTime() - t0) / 1e9,
           r.rejected().size());
+      // Measure only once the index holds every article (imports are applied in the background).
+      long settle = System.nanoTime();
+      while (kw.index().size() < articles) {
+        Thread.onSpinWait();
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "index holds %d articles after a further %.1f s%n",
+          kw.index().size(),
+          (System.nanoTime() - settle) / 1e9);
       PortalClient signedIn = fx.client().signInAs("u-priya-shah");
       String cookie = "fd_session=" + signedIn.sessionCookie().orElseThrow();
       HttpClient http =
@@ -64,7 +74,13 @@ public final class PortalBenchmark {
       Map<String, List<Long>> times = new LinkedHashMap<>();
       times.put("search", Collections.synchronizedList(new ArrayList<>()));
       times.put("article", Collections.synchronizedList(new ArrayList<>()));
+      var os =
+          (com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
       long errors = run(http, fx.baseUrl, cookie, articles, concurrency, seconds, times);
+      long cpu = os.getProcessCpuTime() - cpu0;
+      long requests = times.values().stream().mapToLong(List::size).sum();
       System.out.printf(
           Locale.ROOT,
           "%d articles, concurrency %d, %d s measured after %d s warm-up, %d errors%n",
@@ -73,6 +89,11 @@ public final class PortalBenchmark {
           seconds,
           warmup,
           errors);
+      System.out.printf(
+          Locale.ROOT,
+          "CPU per request (server and client, one process): %.1f ms; load average %.1f%n",
+          cpu / 1e6 / Math.max(1, requests),
+          os.getSystemLoadAverage());
       for (var e : times.entrySet()) {
         List<Long> t = new ArrayList<>(e.getValue());
         Collections.sort(t);

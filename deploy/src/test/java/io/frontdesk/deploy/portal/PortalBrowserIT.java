@@ -169,6 +169,15 @@ class PortalBrowserIT {
     summary.findElement(By.cssSelector("a[href='#title']")).click();
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("title");
 
+    // With JavaScript, suggestions appear as the problem is described.
+    el("#description").sendKeys("The school wifi is slow in classrooms");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".fd-suggestions a[href='/kb/school-wifi']")));
+    shot("raise-problem-suggestions");
+    el("#description").clear();
+
     Path file = Files.createTempFile("screen", ".png");
     Files.write(file, PortalRequesterIT.PNG);
     new org.openqa.selenium.support.ui.Select(el("#service")).selectByVisibleText("Schools ICT");

@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
  */
 public final class KnowledgePages implements PortalPages {
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,119}");
+
+  /** Results per search page: ten, as GOV.UK search shows, keeps highlighting cheap. */
+  static final int RESULTS = 10;
+
   private static final Pattern QUERY_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
   private final Layout layout;
@@ -107,7 +111,7 @@ public final class KnowledgePages implements PortalPages {
       return;
     }
     search
-        .search(new SearchRequest(q, p.audience(), 20, Optional.of(p.id()), "portal"))
+        .search(new SearchRequest(q, p.audience(), RESULTS, Optional.of(p.id()), "portal"))
         .onFailure(ctx::fail)
         .onSuccess(
             res ->
