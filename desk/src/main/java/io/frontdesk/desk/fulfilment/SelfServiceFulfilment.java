@@ -95,7 +95,10 @@ public final class SelfServiceFulfilment {
       return Messages.notPrivate();
     }
     Optional<User> found = users.byId(p.id());
-    if (found.isEmpty() || p.isSchoolUser() || found.get().schoolId() != null) {
+    if (found.isEmpty()) {
+      return Messages.notFound(kind);
+    }
+    if (p.isSchoolUser() || found.get().schoolId() != null) {
       return Messages.schoolAccount();
     }
     User user = found.get();
@@ -254,6 +257,7 @@ public final class SelfServiceFulfilment {
       // Read again: the account may have been disabled or promoted since the code went out.
       DirectoryAccount account = directory.find(user.upn(), user.aadObjectId()).orElse(null);
       if (account == null
+          || user.disabled()
           || account.disabled()
           || account.leaver()
           || isPrivileged(user, account)
@@ -261,7 +265,7 @@ public final class SelfServiceFulfilment {
         flows.move(flowId, FlowRepository.VERIFIED, FlowRepository.ABANDONED, now);
         return account == null
             ? Messages.notFound(kind)
-            : account.disabled() || account.leaver()
+            : user.disabled() || account.disabled() || account.leaver()
                 ? Messages.disabled()
                 : Messages.changedMeanwhile();
       }

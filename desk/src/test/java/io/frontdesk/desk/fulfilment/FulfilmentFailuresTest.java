@@ -159,6 +159,41 @@ class FulfilmentFailuresTest {
   }
 
   @Test
+  void anAccountDisabledOrPromotedAfterTheCodeWentOutIsNotChanged() throws Exception {
+    Outcome sent = startReset(priya);
+    f.desk.desk.users().save(withDisabled(f.user("u-priya-shah")));
+    assertThat(f.service.verify(priya, sent.flowId(), f.outbox.lastCode()).status())
+        .isEqualTo(Status.REFUSED_DISABLED);
+    assertUnchanged("u-priya-shah");
+
+    Principal tom = f.principal("u-tom-hughes");
+    Outcome tomSent = startReset(tom);
+    f.ldap
+        .server()
+        .modify(
+            f.dn("u-tom-hughes"),
+            new Modification(
+                ModificationType.ADD,
+                "memberOf",
+                "CN=Domain Admins," + EmbeddedDirectory.GROUPS_DN));
+    assertThat(f.service.verify(tom, tomSent.flowId(), f.outbox.lastCode()).status())
+        .isEqualTo(Status.REFUSED_PRIVILEGED);
+    assertUnchanged("u-tom-hughes");
+  }
+
+  @Test
+  void aPrincipalTheDeskDoesNotKnowIsNotFound() {
+    Principal stranger =
+        new Principal(
+            "u-nobody",
+            "Nobody",
+            "nobody@northshire.gov.uk",
+            java.util.Set.of(io.frontdesk.core.security.Role.STAFF),
+            java.util.Optional.empty());
+    assertThat(startReset(stranger).status()).isEqualTo(Status.ACCOUNT_NOT_FOUND);
+  }
+
+  @Test
   void anAccountThatIsNotInTheDirectoryIsNotFound() throws Exception {
     f.ldap.server().delete(f.dn("u-tom-hughes"));
     assertThat(startReset(f.principal("u-tom-hughes")).status())
