@@ -6,6 +6,7 @@ import io.frontdesk.desk.approval.ApprovalService;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.catalogue.RequestService;
 import io.frontdesk.desk.csat.CsatService;
+import io.frontdesk.desk.fulfilment.SelfServiceFulfilment;
 import io.frontdesk.desk.ticket.TicketService;
 import io.frontdesk.knowledge.article.ArticleService;
 import io.frontdesk.knowledge.feedback.FeedbackService;
@@ -21,6 +22,7 @@ public record BotServices(
     Catalogue catalogue,
     ApprovalService approvals,
     CsatService csat,
+    SelfServiceFulfilment fulfilment,
     ConversationState state,
     Blocking blocking,
     BotOptions options) {}

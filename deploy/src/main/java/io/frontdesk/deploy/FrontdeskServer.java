@@ -108,7 +108,13 @@ public final class FrontdeskServer {
 
       HttpServer http =
           vertx.createHttpServer(
-              new HttpServerOptions().setCompressionSupported(true).setIdleTimeout(120));
+              new HttpServerOptions()
+                  .setCompressionSupported(true)
+                  .setIdleTimeout(120)
+                  // Vert.x offers cleartext HTTP/2 upgrades by default. Browsers never take them
+                  // and the Bot Connector comes through TLS at the proxy; only the JDK test client
+                  // did, and one request on an upgraded connection hung until the idle timeout.
+                  .setHttp2ClearTextEnabled(false));
       HttpServer listening =
           started
               .compose(v -> http.requestHandler(root).listen(config.port()))
@@ -145,9 +151,10 @@ public final class FrontdeskServer {
     DeskWiring desk = new DeskWiring(ctx);
     desk.knowledgeDrafts(new KnowledgeDraftsAdapter(knowledge.articleService()));
     wirings.add(desk);
-    wirings.add(new FulfilmentWiring(ctx, desk));
-    wirings.add(new BotWiring(ctx, knowledge, desk));
-    wirings.add(new PortalWiring(ctx, knowledge, desk));
+    FulfilmentWiring fulfilment = new FulfilmentWiring(ctx, desk);
+    wirings.add(fulfilment);
+    wirings.add(new BotWiring(ctx, knowledge, desk, fulfilment));
+    wirings.add(new PortalWiring(ctx, knowledge, desk, fulfilment.notifier()));
     return wirings;
   }
 

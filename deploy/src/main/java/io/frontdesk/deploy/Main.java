@@ -3,9 +3,11 @@ package io.frontdesk.deploy;
 import io.frontdesk.core.config.ConfigException;
 import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.store.StoreException;
+import io.frontdesk.deploy.commands.BotBenchCommand;
 import io.frontdesk.deploy.commands.DeskCommand;
 import io.frontdesk.deploy.commands.KbCommand;
 import io.frontdesk.deploy.commands.ServeCommand;
+import io.frontdesk.deploy.commands.TeamsPackageCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -29,7 +31,12 @@ public final class Main {
         new Main(
             System.out,
             System.err,
-            List.of(new ServeCommand(), new KbCommand(), new DeskCommand()));
+            List.of(
+                new ServeCommand(),
+                new KbCommand(),
+                new DeskCommand(),
+                new TeamsPackageCommand(),
+                new BotBenchCommand()));
     int code = main.run(args, Settings.fromEnvironment());
     System.exit(code);
   }

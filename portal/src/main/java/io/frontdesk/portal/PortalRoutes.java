@@ -1,12 +1,22 @@
 package io.frontdesk.portal;
 
 import io.frontdesk.core.async.Blocking;
+import io.frontdesk.portal.auth.AccountTokens;
+import io.frontdesk.portal.auth.OidcSignIn;
 import io.frontdesk.portal.auth.Passwords;
 import io.frontdesk.portal.auth.Sessions;
 import io.frontdesk.portal.auth.SignInLimiter;
+import io.frontdesk.portal.auth.Tokens;
+import io.frontdesk.portal.pages.AccountPages;
 import io.frontdesk.portal.pages.AuthPages;
 import io.frontdesk.portal.pages.HomePages;
+import io.frontdesk.portal.pages.KnowledgePages;
+import io.frontdesk.portal.pages.OidcPages;
 import io.frontdesk.portal.pages.PortalPages;
+import io.frontdesk.portal.pages.SchoolPages;
+import io.frontdesk.portal.tickets.Attachments;
+import io.frontdesk.portal.tickets.RaisePages;
+import io.frontdesk.portal.tickets.TicketPages;
 import io.frontdesk.portal.web.Assets;
 import io.frontdesk.portal.web.Layout;
 import io.frontdesk.portal.web.SecurityHeaders;
@@ -42,6 +52,7 @@ public final class PortalRoutes {
   private final Layout layout;
   private final Path uploads;
   private final List<PortalPages> groups = new ArrayList<>();
+  private final AccountTokens accountTokens;
 
   public PortalRoutes(
       Vertx vertx,
@@ -64,16 +75,76 @@ public final class PortalRoutes {
             config.organisation(),
             config.demoSignIn());
     Clock clock = Clock.systemUTC();
+    Passwords passwords = new Passwords();
+    this.accountTokens = new AccountTokens(services.db(), new Tokens(), clock);
+    config
+        .oidc()
+        .ifPresent(
+            o ->
+                groups.add(
+                    new OidcPages(
+                        new OidcSignIn(
+                            vertx,
+                            o,
+                            config.baseUrl(),
+                            services.desk().users(),
+                            services.db(),
+                            blocking,
+                            new Tokens(),
+                            clock),
+                        sessions,
+                        config.secureCookies())));
     groups.add(new HomePages(layout, services.desk().tickets().repository(), blocking));
     groups.add(
         new AuthPages(
             layout,
             sessions,
             services.desk().users(),
-            new Passwords(),
+            passwords,
             new SignInLimiter(5, Duration.ofMinutes(15), clock),
+            // A whole school shares one public address: per address, a far higher budget.
+            new SignInLimiter(100, Duration.ofMinutes(15), clock),
             blocking,
             config));
+    KnowledgePages knowledge =
+        new KnowledgePages(
+            layout,
+            services.search(),
+            services.articles(),
+            services.feedback(),
+            services.desk().catalogue());
+    groups.add(knowledge);
+    Attachments attachments =
+        new Attachments(services.db(), config.maxAttachmentBytes(), config.attachmentTypes());
+    groups.add(new RaisePages(layout, services.desk(), knowledge, attachments, blocking));
+    groups.add(new TicketPages(layout, services.desk(), attachments, blocking));
+    groups.add(
+        new AccountPages(
+            layout,
+            services.desk().users(),
+            accountTokens,
+            passwords,
+            sessions.repository(),
+            services.mailer(),
+            new SignInLimiter(5, Duration.ofMinutes(15), clock),
+            blocking,
+            config.baseUrl(),
+            config.serviceName()));
+    groups.add(
+        new SchoolPages(
+            layout,
+            services.desk().schools(),
+            services.desk().users(),
+            accountTokens,
+            services.mailer(),
+            blocking,
+            config.baseUrl(),
+            config.serviceName()));
+  }
+
+  /** Single-use tokens for invitations and resets; the wiring creates their indexes. */
+  public AccountTokens accountTokens() {
+    return accountTokens;
   }
 
   /** Adds a page group (the agent portal, for example); call before {@link #router()}. */

@@ -24,7 +24,7 @@ import org.bson.Document;
  * question asked), so nobody says it twice; the ticket carries the transcript. Also "talk to a
  * person", which opens a ticket straight away.
  */
-public final class IncidentDialogue {
+public final class IncidentDialogue implements io.frontdesk.bot.conversation.Dialogue {
   static final String KIND = "incident";
   private static final int MAX_TITLE = 120;
   private static final Pattern CANCEL =
@@ -88,10 +88,9 @@ public final class IncidentDialogue {
         CardAction.of("escalate", (t, d) -> escalate(t)));
   }
 
-  /** True when a guided incident is waiting for this person's next answer. */
-  public boolean active(Document state) {
-    Document d = state.get("dialogue", Document.class);
-    return d != null && KIND.equals(d.getString("kind"));
+  @Override
+  public String kind() {
+    return KIND;
   }
 
   Future<List<Reply>> start(Turn turn, String inline) {
@@ -114,6 +113,7 @@ public final class IncidentDialogue {
   }
 
   /** The next answer of an active dialogue (typed, or a button). */
+  @Override
   public Future<List<Reply>> answer(Turn turn, String text) {
     String said = text == null ? "" : text.strip();
     return s.blocking()

@@ -34,7 +34,8 @@ public final class KnowledgeAnswers {
 
   /** The registry's fallback: anything that is not a command is a question. */
   public Future<List<Reply>> answer(Turn turn) {
-    String q = turn.text();
+    // The query log keeps questions for curators: never a password someone typed in.
+    String q = io.frontdesk.desk.ticket.TextGuard.scrub(turn.text());
     if (q.length() > io.frontdesk.knowledge.search.SearchService.MAX_QUERY) {
       return Future.succeededFuture(
           List.of(
@@ -59,7 +60,9 @@ public final class KnowledgeAnswers {
                     .or(() -> r.results().stream().findFirst())
                     .map(SearchHit::service)
                     .orElse(null));
-    Future<Void> remembered = s.blocking().run(() -> s.state().remember(turn.key(), context));
+    // Saved with the transcript at the end of the turn: one write, not two.
+    turn.notes().putAll(context);
+    Future<Void> remembered = Future.succeededFuture();
     if (r.answer().isPresent()) {
       SearchHit hit = r.answer().get();
       return remembered.compose(
@@ -198,20 +201,17 @@ public final class KnowledgeAnswers {
         String queryId = data.getString("queryId");
         Future<Void> click =
             queryId == null ? Future.succeededFuture() : s.feedback().click(queryId, id);
+        turn.notes().put("lastArticle", id);
         return click
             .compose(v -> s.blocking().call(() -> s.state().get(turn.key())))
             .compose(
                 ctx ->
-                    s.blocking()
-                        .run(() -> s.state().remember(turn.key(), new Document("lastArticle", id)))
-                        .compose(
-                            v ->
-                                articleCard(
-                                    turn,
-                                    id,
-                                    data.getString("url", ""),
-                                    ctx.getString("lastQuestion"),
-                                    queryId)));
+                    articleCard(
+                        turn,
+                        id,
+                        data.getString("url", ""),
+                        ctx.getString("lastQuestion"),
+                        queryId));
       }
     };
   }

@@ -1,6 +1,7 @@
 package io.frontdesk.bot.commands;
 
 import io.frontdesk.bot.BotServices;
+import io.frontdesk.bot.conversation.Dialogue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * given services. Like the bundled catalogue, it is data more than wiring, so deploy and the tests
  * share it.
  */
-public record StandardCommands(CommandRegistry registry, IncidentDialogue incidents) {
+public record StandardCommands(CommandRegistry registry, List<Dialogue> dialogues) {
 
   public static StandardCommands of(BotServices s) {
     KnowledgeAnswers answers = new KnowledgeAnswers(s);
@@ -17,7 +18,9 @@ public record StandardCommands(CommandRegistry registry, IncidentDialogue incide
     TicketCommands tickets = new TicketCommands(s);
     ApprovalCommands approvals = new ApprovalCommands(s);
     CatalogueForms catalogue = new CatalogueForms(s);
+    SelfService selfService = new SelfService(s);
     List<BotCommand> commands = new ArrayList<>(tickets.commands());
+    commands.addAll(selfService.commands());
     commands.add(approvals.pending());
     commands.add(incidents.report());
     commands.add(incidents.person());
@@ -30,6 +33,7 @@ public record StandardCommands(CommandRegistry registry, IncidentDialogue incide
     actions.addAll(tickets.actions());
     actions.add(approvals.decide());
     actions.addAll(catalogue.actions());
-    return new StandardCommands(new CommandRegistry(commands, actions, answers::answer), incidents);
+    return new StandardCommands(
+        new CommandRegistry(commands, actions, answers::answer), List.of(incidents, selfService));
   }
 }

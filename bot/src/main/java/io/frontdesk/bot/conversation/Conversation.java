@@ -3,11 +3,12 @@ package io.frontdesk.bot.conversation;
 import io.frontdesk.bot.BotServices;
 import io.frontdesk.bot.commands.CommandRegistry;
 import io.frontdesk.bot.commands.CommandSpec;
-import io.frontdesk.bot.commands.IncidentDialogue;
 import io.frontdesk.core.http.ApiException;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,27 +23,28 @@ public final class Conversation {
 
   private final BotServices s;
   private final CommandRegistry registry;
-  private final IncidentDialogue incidents;
+  private final Map<String, Dialogue> dialogues = new HashMap<>();
 
-  public Conversation(BotServices services, CommandRegistry registry, IncidentDialogue incidents) {
+  public Conversation(BotServices services, CommandRegistry registry, List<Dialogue> dialogues) {
     this.s = services;
     this.registry = registry;
-    this.incidents = incidents;
+    dialogues.forEach(d -> this.dialogues.put(d.kind(), d));
   }
 
   public Future<List<Reply>> handle(Turn turn) {
+    boolean[] sensitive = {false};
     Future<List<Reply>> replies;
     try {
-      replies = route(turn);
+      replies = route(turn, sensitive);
     } catch (RuntimeException e) {
       replies = Future.failedFuture(e);
     }
     return replies
         .recover(e -> Future.succeededFuture(List.of(Reply.text(explain(e)))))
-        .compose(r -> record(turn, r).map(r));
+        .compose(r -> record(turn, r, sensitive[0]).map(r));
   }
 
-  private Future<List<Reply>> route(Turn turn) {
+  private Future<List<Reply>> route(Turn turn, boolean[] sensitive) {
     if (turn.value() != null && turn.value().getValue("action") instanceof String) {
       return registry.dispatch(turn);
     }
@@ -53,10 +55,15 @@ public final class Conversation {
     return s.blocking()
         .call(() -> s.state().get(turn.key()))
         .compose(
-            state ->
-                incidents.active(state)
-                    ? incidents.answer(turn, turn.text())
-                    : registry.dispatch(turn));
+            state -> {
+              org.bson.Document d = state.get("dialogue", org.bson.Document.class);
+              Dialogue waiting = d == null ? null : dialogues.get(d.getString("kind"));
+              if (waiting == null) {
+                return registry.dispatch(turn);
+              }
+              sensitive[0] = waiting.sensitiveInput();
+              return waiting.answer(turn, turn.text());
+            });
   }
 
   private static String explain(Throwable e) {
@@ -68,18 +75,19 @@ public final class Conversation {
         + " a person**.";
   }
 
-  private Future<Void> record(Turn turn, List<Reply> replies) {
+  private Future<Void> record(Turn turn, List<Reply> replies, boolean sensitiveInput) {
     List<String> lines = new ArrayList<>();
     String who =
         turn.displayName() == null || turn.displayName().isBlank() ? "User" : turn.displayName();
     if (!turn.text().isEmpty()) {
-      lines.add(who + ": " + turn.text());
+      lines.add(who + ": " + (sensitiveInput ? "[one-time code, not recorded]" : turn.text()));
     } else if (turn.value() != null) {
       lines.add(who + ": [" + turn.value().getString("action", "card") + "]");
     }
-    replies.forEach(r -> lines.add(BOT + ": " + r.text()));
+    replies.forEach(
+        r -> lines.add(BOT + ": " + (r.secret() ? "[shown once, not recorded]" : r.text())));
     return s.blocking()
-        .run(() -> s.state().transcript(turn.key(), lines))
+        .run(() -> s.state().record(turn.key(), turn.notes(), lines))
         .recover(
             e -> {
               LOG.warn("Transcript not saved: {}", e.toString());

@@ -59,19 +59,29 @@ public final class ConversationState {
         new UpdateOptions().upsert(true));
   }
 
-  /** Appends transcript lines ("who: text"), keeping the newest {@code maxLines}. */
-  public void transcript(String key, List<String> lines) {
-    if (lines.isEmpty()) {
+  /**
+   * Appends transcript lines ("who: text"), keeping the newest {@code maxLines}, and sets the
+   * turn's notes, in one update.
+   */
+  public void record(String key, Document notes, List<String> lines) {
+    if (lines.isEmpty() && notes.isEmpty()) {
       return;
     }
-    List<String> clean = lines.stream().map(ConversationState::scrub).toList();
+    List<org.bson.conversions.Bson> updates = new ArrayList<>();
+    notes.forEach((k, v) -> updates.add(Updates.set(k, v instanceof String str ? scrub(str) : v)));
+    if (!lines.isEmpty()) {
+      List<String> clean = lines.stream().map(ConversationState::scrub).toList();
+      updates.add(
+          Updates.pushEach(
+              "transcript", clean, new com.mongodb.client.model.PushOptions().slice(-maxLines)));
+    }
+    updates.add(Updates.set("updatedAt", Date.from(clock.instant())));
     state.updateOne(
-        Filters.eq("_id", key),
-        Updates.combine(
-            Updates.pushEach(
-                "transcript", clean, new com.mongodb.client.model.PushOptions().slice(-maxLines)),
-            Updates.set("updatedAt", Date.from(clock.instant()))),
-        new UpdateOptions().upsert(true));
+        Filters.eq("_id", key), Updates.combine(updates), new UpdateOptions().upsert(true));
+  }
+
+  public void transcript(String key, List<String> lines) {
+    record(key, new Document(), lines);
   }
 
   /** The transcript as one text block, oldest line first. */

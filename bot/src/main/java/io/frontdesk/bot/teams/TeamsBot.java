@@ -45,6 +45,14 @@ public final class TeamsBot implements Bot {
   private final ConversationRefs refs;
   private final String tenantId;
 
+  /** Desk users by Azure AD object id, briefly, to save a read per message. */
+  private final Map<String, CachedUser> userCache = new ConcurrentHashMap<>();
+
+  private record CachedUser(Optional<User> user, long until) {}
+
+  private static final long USER_CACHE_NANOS = 60_000_000_000L;
+  private static final int USER_CACHE_MAX = 10_000;
+
   /** Which 1:1 conversation is already stored for each user, to save a write per message. */
   private final Map<String, String> savedRefs = new ConcurrentHashMap<>();
 
@@ -133,7 +141,8 @@ public final class TeamsBot implements Bot {
         turn.displayName(),
         "",
         data,
-        turn.user());
+        turn.user(),
+        turn.notes());
   }
 
   private Turn turn(Activity a) {
@@ -168,7 +177,18 @@ public final class TeamsBot implements Bot {
       LOG.info("Message from another tenant; treated as an unknown user");
       return Optional.empty();
     }
-    return users.byAadObjectId(from.getAadObjectId()).filter(u -> !u.disabled());
+    String aad = from.getAadObjectId();
+    long now = System.nanoTime();
+    CachedUser c = userCache.get(aad);
+    if (c != null && c.until() - now > 0) {
+      return c.user();
+    }
+    Optional<User> u = users.byAadObjectId(aad).filter(x -> !x.disabled());
+    if (userCache.size() >= USER_CACHE_MAX) {
+      userCache.clear();
+    }
+    userCache.put(aad, new CachedUser(u, now + USER_CACHE_NANOS));
+    return u;
   }
 
   private void rememberReference(Activity a, Turn turn) {

@@ -40,7 +40,8 @@ public final class BotWiring implements Wiring {
   private final BotRoutes routes;
   private long pruneTimer = -1;
 
-  public BotWiring(ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk) {
+  public BotWiring(
+      ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk, FulfilmentWiring fulfilment) {
     this.ctx = ctx;
     Clock clock = Clock.systemUTC();
     BotOptions options = BotOptions.load(ctx.settings());
@@ -59,12 +60,13 @@ public final class BotWiring implements Wiring {
             desk.catalogue(),
             desk.approvals(),
             desk.csat(),
+            fulfilment.service(),
             state,
             ctx.blocking(),
             options);
     StandardCommands commands = StandardCommands.of(services);
     this.registry = commands.registry();
-    Conversation conversation = new Conversation(services, registry, commands.incidents());
+    Conversation conversation = new Conversation(services, registry, commands.dialogues());
     TeamsAdapter adapter = new TeamsAdapter(registration, options.openIdMetadata());
     TeamsBot bot =
         new TeamsBot(

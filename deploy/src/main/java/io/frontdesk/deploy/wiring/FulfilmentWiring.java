@@ -14,6 +14,7 @@ import io.frontdesk.desk.fulfilment.FulfilmentRoutes;
 import io.frontdesk.desk.fulfilment.FulfilmentTickets;
 import io.frontdesk.desk.fulfilment.RateLimits;
 import io.frontdesk.desk.fulfilment.SelfServiceFulfilment;
+import io.frontdesk.desk.fulfilment.SelfServiceHint;
 import io.frontdesk.desk.notify.GovUkNotifyNotifier;
 import io.frontdesk.desk.notify.MailDropNotifier;
 import io.frontdesk.desk.notify.Notifier;
@@ -24,6 +25,7 @@ import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +60,8 @@ public final class FulfilmentWiring implements Wiring {
     this.notifier = notifier(ctx, nc, clock);
     switch (dc.kind()) {
       case DirectoryConfig.EMBEDDED -> {
-        this.embedded = EmbeddedDirectory.start(DemoData.users());
+        // Tom Hughes starts locked out, so the demo has an account to unlock.
+        this.embedded = EmbeddedDirectory.start(DemoData.users(), Set.of("u-tom-hughes"));
         this.directory = embedded.directory(clock);
       }
       case DirectoryConfig.GRAPH -> {
@@ -89,8 +92,20 @@ public final class FulfilmentWiring implements Wiring {
             tickets,
             options,
             new SecureRandom(),
-            clock);
+            clock,
+            (kind, status) ->
+                ctx.metrics()
+                    .registry()
+                    .counter(
+                        "frontdesk_fulfilment_outcomes",
+                        "kind",
+                        kind.wire(),
+                        "outcome",
+                        status.wire())
+                    .increment());
     this.routes = new FulfilmentRoutes(ctx.vertx(), ctx.blocking(), service);
+    // Reset/unlock forms stay with the Service Desk, with a pointer to doing it at once in chat.
+    desk.fulfilment(new SelfServiceHint(desk.tickets()));
     LOG.info(
         "Self-service fulfilment: directory {}{}, notifier {}",
         directory.kind(),
@@ -103,6 +118,13 @@ public final class FulfilmentWiring implements Wiring {
           "One-time codes go to the demo mail drop at {}; configure SMTP or GOV.UK Notify for real use",
           drop.directory());
     }
+  }
+
+  /**
+   * The out-of-band notifier (SMTP, GOV.UK Notify or the demo mail drop), shared with the portal.
+   */
+  public Notifier notifier() {
+    return notifier;
   }
 
   private static Notifier notifier(ServerContext ctx, NotifyConfig nc, Clock clock) {
@@ -129,7 +151,14 @@ public final class FulfilmentWiring implements Wiring {
                     ctx.vertx()
                         .setPeriodic(
                             Duration.ofMinutes(15).toMillis(),
-                            id -> ctx.blocking().run(() -> limits.purge(java.time.Instant.now()))));
+                            id -> ctx.blocking().run(this::purge)));
+  }
+
+  /** Ended rate-limit windows, and flows older than a week (their code hashes serve nothing). */
+  private void purge() {
+    java.time.Instant now = java.time.Instant.now();
+    limits.purge(now);
+    flows.purge(now.minus(Duration.ofDays(7)));
   }
 
   @Override

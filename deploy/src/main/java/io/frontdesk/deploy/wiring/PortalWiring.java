@@ -1,9 +1,17 @@
 package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.deploy.ServerContext;
+import io.frontdesk.desk.audit.AdminAudit;
+import io.frontdesk.desk.els.ProjectAdmin;
+import io.frontdesk.desk.notify.Contact;
+import io.frontdesk.desk.notify.Notifier;
+import io.frontdesk.desk.notify.OutboundMessage;
+import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
 import io.frontdesk.portal.PortalServices;
+import io.frontdesk.portal.agent.OpsConfig;
+import io.frontdesk.portal.agent.OpsPages;
 import io.frontdesk.portal.auth.Mailer;
 import io.frontdesk.portal.auth.PortalKeys;
 import io.frontdesk.portal.auth.SessionRepository;
@@ -30,9 +38,11 @@ public final class PortalWiring implements Wiring {
   private final SessionRepository sessionRepo;
   private final Sessions sessions;
   private final PortalRoutes routes;
+  private final AdminAudit adminAudit;
   private long purgeTimer = -1;
 
-  public PortalWiring(ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk) {
+  public PortalWiring(
+      ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk, Notifier notifier) {
     this.ctx = ctx;
     this.config = PortalConfig.load(ctx.settings(), ctx.config().baseUrl(), ctx.demo());
     var db = ctx.store().database();
@@ -49,6 +59,7 @@ public final class PortalWiring implements Wiring {
             config.absoluteTimeout(),
             Clock.systemUTC(),
             origin(ctx.config().baseUrl()));
+    this.adminAudit = new AdminAudit(db, Clock.systemUTC());
     PortalServices services =
         new PortalServices(
             desk.desk(),
@@ -56,10 +67,30 @@ public final class PortalWiring implements Wiring {
             knowledge.articleService(),
             knowledge.feedbackService(),
             db,
-            Mailer.DISABLED);
+            mailer(ctx, notifier));
     Path uploads = ctx.config().dataDir().resolve("uploads");
     this.routes =
         new PortalRoutes(ctx.vertx(), ctx.blocking(), config, services, sessions, uploads);
+    // The desk's own pages (agents, Early Life Support, admins).
+    OpsPages.all(
+            routes.layout(),
+            services,
+            adminAudit,
+            new DirectoryAdmin(desk.schools(), desk.users(), desk.catalogue()),
+            new ProjectAdmin(desk.projects(), desk.desk().groups(), desk.users(), desk.catalogue()),
+            ctx.blocking(),
+            OpsConfig.load(ctx.settings()),
+            Clock.systemUTC())
+        .forEach(routes::add);
+    // The Digital Champions' and managers' pages.
+    OpsKbPages.add(routes, ctx, knowledge, desk);
+  }
+
+  /** Portal e-mails (invitations, reset links) go through the desk's notifier. */
+  static Mailer mailer(ServerContext ctx, Notifier notifier) {
+    return (to, subject, body) ->
+        ctx.blocking()
+            .run(() -> notifier.send(Contact.email(to), new OutboundMessage(subject, body)));
   }
 
   static String origin(String baseUrl) {
@@ -70,7 +101,12 @@ public final class PortalWiring implements Wiring {
   @Override
   public Future<Void> start() {
     return ctx.blocking()
-        .run(sessionRepo::createIndexes)
+        .run(
+            () -> {
+              sessionRepo.createIndexes();
+              routes.accountTokens().createIndexes();
+              adminAudit.createIndexes();
+            })
         .onSuccess(
             v ->
                 purgeTimer =

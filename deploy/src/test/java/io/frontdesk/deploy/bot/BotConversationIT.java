@@ -160,10 +160,12 @@ class BotConversationIT {
     assertThat(t.getInteger("urgency")).isEqualTo(2);
     assertThat(t.getString("transcript")).contains("outlook keeps crashing", "Frontdesk:");
     assertThat(t.getString("transcript")).doesNotContain("Hunter2Secret");
-    Document state = db.getCollection("bot_state").find().first();
-    assertThat(db.getCollection("bot_state").find().into(new java.util.ArrayList<>()).toString())
-        .doesNotContain("Hunter2Secret");
-    assertThat(state).isNotNull();
+    // Nowhere in the store: not the bot's memory, the ticket, the knowledge query log.
+    for (String name : db.listCollectionNames()) {
+      assertThat(db.getCollection(name).find().into(new java.util.ArrayList<>()).toString())
+          .as(name)
+          .doesNotContain("Hunter2Secret");
+    }
   }
 
   @Test
@@ -351,5 +353,113 @@ class BotConversationIT {
     assertThat(result.getString("type")).isEqualTo("result");
     assertThat(result.getJsonArray("attachments")).isNotEmpty();
     assertThat(result.encode()).contains("Open in portal", "/kb/");
+  }
+
+  @Test
+  void aPasswordResetShowsTheTemporaryPasswordOnceAndStoresNoSecret() throws Exception {
+    JsonObject group =
+        BotClient.payload("teams-channel-message-mention.json", connector.serviceUrl())
+            .put("id", UUID.randomUUID().toString())
+            .put("text", "<at>Frontdesk</at> reset my password");
+    assertThat(replies(group).getJsonObject(0).getString("text")).contains("1:1 chat");
+
+    JsonObject ask = personal("reset my password");
+    String sent = replies(ask).getJsonObject(0).getString("text");
+    assertThat(sent).contains("code");
+    java.nio.file.Path drop = server.context().config().dataDir().resolve("maildrop");
+    String mail;
+    try (var files = Files.list(drop)) {
+      java.nio.file.Path newest =
+          files.max(java.util.Comparator.comparing(java.nio.file.Path::getFileName)).orElseThrow();
+      mail = Files.readString(newest);
+    }
+    String code = mail.replaceAll("(?s).*?\\b(\\d{6,8})\\b.*", "$1");
+    assertThat(code).matches("\\d{6,8}");
+
+    JsonArray done = replies(next(ask, code));
+    String shown = done.getJsonObject(0).getString("text");
+    assertThat(shown).contains("temporary password");
+    String password = shown.replaceAll("(?s).*temporary password: \\*\\*(.+?)\\*\\*.*", "$1");
+    assertThat(password).isNotBlank().isNotEqualTo(shown);
+
+    for (String name : db.listCollectionNames()) {
+      String all = db.getCollection(name).find().into(new java.util.ArrayList<>()).toString();
+      assertThat(all).as(name).doesNotContain(password);
+      assertThat(all).as(name).doesNotContain(" " + code);
+    }
+    Document state =
+        db.getCollection("bot_state")
+            .find(Filters.regex("_id", "^" + conv(ask).replace(":", "\\:")))
+            .first();
+    assertThat(state.getList("transcript", String.class).toString())
+        .contains("[one-time code, not recorded]", "[shown once, not recorded]");
+  }
+
+  /** James Wilson (Priya's line manager) in his own 1:1 chat, as the recorded Action.Execute. */
+  static JsonObject james(String text) throws Exception {
+    JsonObject rec =
+        BotClient.payload("teams-invoke-adaptivecard-action-execute.json", connector.serviceUrl());
+    return personal(text).put("from", rec.getJsonObject("from"));
+  }
+
+  @Test
+  void anApprovalIsAskedOfTheLineManagerAndTheDecisionReachesTheRequester() throws Exception {
+    JsonObject manager = james("help");
+    replies(manager); // the bot now knows James's 1:1 chat
+    JsonObject ask = personal("request access to a shared mailbox");
+    replies(ask);
+    JsonObject submit =
+        click(
+            ask,
+            new JsonObject()
+                .put("action", "request.submit")
+                .put("itemId", "shared-mailbox-access")
+                .put("mailbox", "finance.team@northshire.gov.uk")
+                .put("access", "Read")
+                .put("reason", "Covering month end"));
+    String raised = replies(submit).getJsonObject(0).getString("text");
+    assertThat(raised).contains("REQ-", "approval");
+
+    FakeConnector.Post request = connector.next(conv(manager), WAIT);
+    assertThat(request).as("approval request to the line manager").isNotNull();
+    JsonObject card = card(request.activity());
+    assertThat(card.encode()).contains("Approval needed", "Approve", "Reject");
+    JsonObject approve = card.getJsonArray("actions").getJsonObject(0);
+    JsonObject execute =
+        BotClient.payload("teams-invoke-adaptivecard-action-execute.json", connector.serviceUrl())
+            .put("id", UUID.randomUUID().toString())
+            .put("conversation", manager.getJsonObject("conversation"))
+            .put(
+                "value",
+                new JsonObject()
+                    .put(
+                        "action",
+                        new JsonObject()
+                            .put("type", "Action.Execute")
+                            .put("verb", approve.getString("verb"))
+                            .put("data", approve.getJsonObject("data")))
+                    .put("trigger", "manual"));
+    BotClient.Response decided = client.post(execute);
+    assertThat(decided.status()).isEqualTo(200);
+    assertThat(decided.json().getString("value")).contains("Approved");
+
+    FakeConnector.Post told = connector.next(conv(ask), WAIT);
+    assertThat(told).as("the decision reaches the requester").isNotNull();
+    assertThat(told.activity().getString("text")).containsIgnoringCase("approved");
+  }
+
+  @Test
+  void escalatingAnIssueOfAProjectInItsWindowGoesToItsEarlyLifeSupportQueue() throws Exception {
+    JsonObject ask = personal("FinanceOne won't let me raise a purchase order");
+    replies(ask);
+    String ref =
+        replies(next(ask, "talk to a person"))
+            .getJsonObject(0)
+            .getString("text")
+            .replaceAll("(?s).*?(INC-\\d+).*", "$1");
+    Document t = db.getCollection("desk_tickets").find(Filters.eq("_id", ref)).first();
+    assertThat(t.getString("groupId")).isEqualTo("els-financeone");
+    assertThat(t.getString("transcript"))
+        .contains("FinanceOne won't let me raise a purchase order");
   }
 }

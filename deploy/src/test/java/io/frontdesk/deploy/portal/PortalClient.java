@@ -34,6 +34,7 @@ public final class PortalClient {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // as browsers use plain http; no h2c upgrade
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
@@ -48,6 +49,11 @@ public final class PortalClient {
       csrf = m.group(1);
     }
     return r;
+  }
+
+  /** A GET of an absolute URL (another server, such as an identity provider), with cookies. */
+  public HttpResponse<String> getAbsolute(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET());
   }
 
   /** Posts a form with the CSRF token of the last page fetched (fetch the form page first). */
@@ -69,6 +75,54 @@ public final class PortalClient {
         HttpRequest.newBuilder(URI.create(base + path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A file field for {@link #postMultipart}. */
+  public record FilePart(String field, String filename, String contentType, byte[] bytes) {}
+
+  /** Posts a multipart form (with the CSRF token) and optionally one file. */
+  public HttpResponse<String> postMultipart(String path, Map<String, String> form, FilePart file) {
+    String boundary = "----fdtest" + System.nanoTime();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    Map<String, String> withToken = new LinkedHashMap<>(form);
+    if (csrf != null) {
+      withToken.putIfAbsent("csrf", csrf);
+    }
+    try {
+      for (Map.Entry<String, String> e : withToken.entrySet()) {
+        out.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + e.getKey()
+                    + "\"\r\n\r\n"
+                    + e.getValue()
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      if (file != null) {
+        out.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + file.field()
+                    + "\"; filename=\""
+                    + file.filename()
+                    + "\"\r\nContent-Type: "
+                    + file.contentType()
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        out.write(file.bytes());
+        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
   }
 
   /** A JSON API call with this client's cookies. */
@@ -107,6 +161,10 @@ public final class PortalClient {
         .filter(c -> c.getName().equals("fd_session"))
         .map(HttpCookie::getValue)
         .findFirst();
+  }
+
+  public java.util.List<String> cookieNames() {
+    return cookies.getCookieStore().getCookies().stream().map(HttpCookie::toString).toList();
   }
 
   public String csrf() {

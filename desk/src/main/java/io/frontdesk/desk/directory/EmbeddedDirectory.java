@@ -6,6 +6,7 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.Attribute;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.OperationType;
 import io.frontdesk.desk.people.User;
 import java.net.InetAddress;
 import java.security.SecureRandom;
@@ -43,6 +44,14 @@ public final class EmbeddedDirectory implements AutoCloseable {
 
   /** Starts on a free loopback port and seeds the staff accounts among {@code people}. */
   public static EmbeddedDirectory start(List<User> people) {
+    return start(people, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #start(List)}, with the accounts of {@code lockedUserIds} locked out (AD-style, a
+   * lockoutTime), so the demo has someone to unlock.
+   */
+  public static EmbeddedDirectory start(List<User> people, java.util.Set<String> lockedUserIds) {
     try {
       byte[] random = new byte[24];
       new SecureRandom().nextBytes(random);
@@ -51,6 +60,15 @@ public final class EmbeddedDirectory implements AutoCloseable {
       // AD attributes are not in the standard schema; the demo directory accepts them as given.
       config.setSchema(null);
       config.addAdditionalBindCredentials(SERVICE_DN, secret);
+      // Nobody reads or changes the demo directory without binding first, even on loopback.
+      config.setAuthenticationRequiredOperationTypes(
+          OperationType.ADD,
+          OperationType.COMPARE,
+          OperationType.DELETE,
+          OperationType.EXTENDED,
+          OperationType.MODIFY,
+          OperationType.MODIFY_DN,
+          OperationType.SEARCH);
       config.setListenerConfigs(
           InMemoryListenerConfig.createLDAPConfig(
               "loopback", InetAddress.getLoopbackAddress(), 0, null));
@@ -68,7 +86,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
       int n = 0;
       for (User u : people) {
         if (u.upn() != null && u.schoolId() == null) {
-          server.add(entry(u, n++));
+          server.add(entry(u, n++, lockedUserIds.contains(u.id())));
         }
       }
       server.startListening();
@@ -78,7 +96,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
     }
   }
 
-  private static Entry entry(User u, int n) {
+  private static Entry entry(User u, int n, boolean locked) {
     String login = u.upn().substring(0, u.upn().indexOf('@')).replace(".", "");
     List<Attribute> attrs = new ArrayList<>();
     attrs.add(new Attribute("objectClass", "top", "person", "organizationalPerson", "user"));
@@ -90,7 +108,8 @@ public final class EmbeddedDirectory implements AutoCloseable {
     // Ofcom's drama range: numbers that are never allocated to anyone.
     attrs.add(new Attribute("mobile", String.format(Locale.ROOT, "+447700900%03d", 100 + n)));
     attrs.add(new Attribute("userAccountControl", u.disabled() ? "514" : "512"));
-    attrs.add(new Attribute("lockoutTime", "0"));
+    // lockoutTime is a FILETIME; any non-zero value means locked out.
+    attrs.add(new Attribute("lockoutTime", locked ? "134090000000000000" : "0"));
     attrs.add(new Attribute("pwdLastSet", "133000000000000000"));
     attrs.add(new Attribute("accountExpires", "9223372036854775807"));
     if (u.aadObjectId() != null) {

@@ -40,6 +40,9 @@ public final class LdapDirectory implements Directory {
   /** AD: "account disabled" in userAccountControl. */
   static final int UAC_ACCOUNTDISABLE = 0x2;
 
+  /** AD: "password never expires" in userAccountControl; pwdLastSet=0 then forces nothing. */
+  static final int UAC_DONT_EXPIRE_PASSWORD = 0x10000;
+
   /** ppolicy: this pwdAccountLockedTime means locked by an administrator, i.e. disabled. */
   static final String PPOLICY_PERMANENT_LOCK = "000001010000Z";
 
@@ -53,8 +56,13 @@ public final class LdapDirectory implements Directory {
     "lockoutTime",
     "accountExpires",
     "adminCount",
-    "memberOf"
+    "memberOf",
+    "msDS-User-Account-Control-Computed"
   };
+
+  /** AD's computed flag: locked out now (lockoutTime alone stays set after the lockout expires). */
+  static final int UF_LOCKOUT = 0x10;
+
   private static final String[] OPENLDAP_ATTRIBUTES = {
     "uid", "mail", "displayName", "cn", "mobile", "pwdAccountLockedTime", "memberOf"
   };
@@ -193,8 +201,9 @@ public final class LdapDirectory implements Directory {
           e.getAttributeValue("mobile"),
           (uac & UAC_ACCOUNTDISABLE) != 0,
           leaver,
-          longValue(e.getAttributeValue("lockoutTime")) > 0,
+          locked(e),
           longValue(e.getAttributeValue("adminCount")) == 1,
+          (uac & UAC_DONT_EXPIRE_PASSWORD) != 0,
           groups);
     }
     String lockedAt = e.getAttributeValue("pwdAccountLockedTime");
@@ -210,7 +219,16 @@ public final class LdapDirectory implements Directory {
         leaver,
         lockedAt != null && !PPOLICY_PERMANENT_LOCK.equals(lockedAt),
         false,
+        false,
         groups);
+  }
+
+  private static boolean locked(SearchResultEntry e) {
+    String computed = e.getAttributeValue("msDS-User-Account-Control-Computed");
+    if (computed != null) {
+      return (longValue(computed) & UF_LOCKOUT) != 0;
+    }
+    return longValue(e.getAttributeValue("lockoutTime")) > 0;
   }
 
   private <T> T withConnection(LdapCall<T> call) {

@@ -1,5 +1,7 @@
 package io.frontdesk.desk.fulfilment;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import io.frontdesk.core.security.Principal;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.catalogue.CatalogueItem;
@@ -10,7 +12,9 @@ import io.frontdesk.desk.ticket.NewTicket;
 import io.frontdesk.desk.ticket.Ticket;
 import io.frontdesk.desk.ticket.TicketLifecycle;
 import io.frontdesk.desk.ticket.TicketService;
+import io.frontdesk.desk.ticket.TicketStatus;
 import io.frontdesk.desk.ticket.TicketType;
+import java.util.List;
 import org.bson.Document;
 
 /**
@@ -45,10 +49,29 @@ public final class FulfilmentTickets {
         requester, kind.catalogueItemId(), channel, summary, audit);
   }
 
-  /** A REQ for an agent (privileged account, directory down), raised for the person. */
+  /**
+   * A REQ for an agent (privileged account, directory down), raised for the person; an open one for
+   * the same person and item is reused, so retries while the directory is down add no tickets.
+   */
   public Ticket forAgent(
       User user, FulfilmentKind kind, Channel channel, String why, String groupId) {
     CatalogueItem item = catalogue.item(kind.catalogueItemId()).orElseThrow();
+    List<Ticket> open =
+        tickets
+            .repository()
+            .find(
+                Filters.and(
+                    Filters.eq("requester.userId", user.id()),
+                    Filters.eq("catalogueItemId", item.id()),
+                    Filters.eq("groupId", groupId),
+                    Filters.in(
+                        "status", TicketStatus.OPEN.stream().map(TicketStatus::wire).toList())),
+                Sorts.descending("createdAt"),
+                0,
+                1);
+    if (!open.isEmpty()) {
+      return open.get(0);
+    }
     NewTicket n =
         new NewTicket(
             TicketType.REQUEST,

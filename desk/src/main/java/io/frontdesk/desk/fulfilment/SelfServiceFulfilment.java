@@ -45,6 +45,7 @@ public final class SelfServiceFulfilment {
   private final OneTimeCodes codes;
   private final SecureRandom random;
   private final Clock clock;
+  private final OutcomeListener listener;
 
   public SelfServiceFulfilment(
       UserRepository users,
@@ -55,7 +56,8 @@ public final class SelfServiceFulfilment {
       FulfilmentTickets tickets,
       FulfilmentOptions options,
       SecureRandom random,
-      Clock clock) {
+      Clock clock,
+      OutcomeListener listener) {
     this.users = users;
     this.directory = directory;
     this.notifier = notifier;
@@ -66,10 +68,24 @@ public final class SelfServiceFulfilment {
     this.codes = new OneTimeCodes(options.codeKey(), random);
     this.random = random;
     this.clock = clock;
+    this.listener = listener;
   }
 
   /** Checks the person and the account, then sends a one-time code to the registered contact. */
   public Outcome start(StartRequest req) {
+    return counted(req.kind(), doStart(req));
+  }
+
+  private Outcome counted(FulfilmentKind kind, Outcome o) {
+    try {
+      listener.outcome(kind, o.status());
+    } catch (RuntimeException e) {
+      LOG.warn("A fulfilment outcome listener failed: {}", e.toString());
+    }
+    return o;
+  }
+
+  private Outcome doStart(StartRequest req) {
     Principal p = req.requester();
     FulfilmentKind kind = req.kind();
     Instant now = clock.instant();
@@ -106,15 +122,16 @@ public final class SelfServiceFulfilment {
       return Messages.disabled();
     }
     if (isPrivileged(user, account)) {
-      String why =
-          "Self-service refused: "
-              + user.upn()
-              + " is a privileged or protected account. Check it is the person by a known route"
-              + " before acting.";
-      String ref =
-          tickets.forAgent(user, kind, req.channel(), why, options.escalationGroup()).reference();
-      audit(user, kind, "refused-privileged, raised " + ref, null);
-      return Messages.privileged(kind, ref);
+      return Messages.privileged(
+          kind, escalate(user, kind, req.channel(), "is a privileged or protected account"));
+    }
+    if (kind == FulfilmentKind.RESET && account.passwordNeverExpires()) {
+      return Messages.neverExpires(
+          escalate(
+              user,
+              kind,
+              req.channel(),
+              "has 'password never expires' set, so a reset could not force a change"));
     }
     if (kind == FulfilmentKind.UNLOCK && !directory.supportsUnlock()) {
       return Messages.unlockNotNeeded();
@@ -127,6 +144,19 @@ public final class SelfServiceFulfilment {
       return Messages.noContact();
     }
     return sendCode(user, kind, req.channel(), account, contact.get(), now);
+  }
+
+  /** Refuses politely: a REQ for an agent, who checks it is the person by a known route. */
+  private String escalate(User user, FulfilmentKind kind, Channel channel, String reason) {
+    String why =
+        "Self-service refused: "
+            + user.upn()
+            + " "
+            + reason
+            + ". Check it is the person by a known route before acting.";
+    String ref = tickets.forAgent(user, kind, channel, why, options.escalationGroup()).reference();
+    audit(user, kind, "refused (" + reason + "), raised " + ref, null);
+    return ref;
   }
 
   private Outcome sendCode(
@@ -168,12 +198,17 @@ public final class SelfServiceFulfilment {
 
   /** Checks the code and, if right, makes the change. Only the person who started may finish. */
   public Outcome verify(Principal requester, String flowId, String code) {
-    Instant now = clock.instant();
     Optional<Document> f = flowId == null ? Optional.empty() : flows.byId(flowId);
     if (f.isEmpty() || !requester.id().equals(f.get().getString("userId"))) {
       return Messages.unknownFlow();
     }
-    Document flow = f.get();
+    return counted(
+        FulfilmentKind.parse(f.get().getString("kind")), doVerify(requester, f.get(), code));
+  }
+
+  private Outcome doVerify(Principal requester, Document flow, String code) {
+    Instant now = clock.instant();
+    String flowId = flow.getString("_id");
     String status = flow.getString("status");
     if (!FlowRepository.PENDING.equals(status)) {
       return FlowRepository.FAILED.equals(status) ? Messages.tooMany() : Messages.finished();
@@ -221,7 +256,8 @@ public final class SelfServiceFulfilment {
       if (account == null
           || account.disabled()
           || account.leaver()
-          || isPrivileged(user, account)) {
+          || isPrivileged(user, account)
+          || (kind == FulfilmentKind.RESET && account.passwordNeverExpires())) {
         flows.move(flowId, FlowRepository.VERIFIED, FlowRepository.ABANDONED, now);
         return account == null
             ? Messages.notFound(kind)
@@ -259,7 +295,7 @@ public final class SelfServiceFulfilment {
     boolean reset = kind == FulfilmentKind.RESET;
     Document details =
         new Document("requestedBy", user.id())
-            .append("identity", channel == Channel.TEAMS ? "teams-entra-id" : "portal-sign-in")
+            .append("identity", identity(channel))
             .append("verifiedBy", "one-time code to " + flow.getString("contact"))
             .append("directory", directory.kind())
             .append("account", account.login())
@@ -340,6 +376,14 @@ public final class SelfServiceFulfilment {
     return Optional.empty();
   }
 
+  /** Told of every outcome (for metrics); never given a code or a password. */
+  @FunctionalInterface
+  public interface OutcomeListener {
+    void outcome(FulfilmentKind kind, Outcome.Status status);
+
+    OutcomeListener NONE = (kind, status) -> {};
+  }
+
   /** Audit lines name the user id and what happened; never a code, password or contact. */
   private static void audit(User user, FulfilmentKind kind, String what, String flowId) {
     LOG.info(
@@ -354,6 +398,15 @@ public final class SelfServiceFulfilment {
     byte[] b = new byte[16];
     random.nextBytes(b);
     return HexFormat.of().formatHex(b);
+  }
+
+  /** How the requester's identity was established, for the audit trail. */
+  private static String identity(Channel channel) {
+    return switch (channel) {
+      case TEAMS -> "teams-entra-id";
+      case PORTAL -> "portal-sign-in";
+      default -> "api-principal";
+    };
   }
 
   private static boolean blank(String s) {

@@ -27,6 +27,9 @@ import org.bson.conversions.Bson;
  * school); a school admin sees only their own school.
  */
 public final class MiService {
+  /** The most steps a trend may have. */
+  public static final int MAX_STEPS = 62;
+
   private final TicketRepository tickets;
   private final SelfServiceLog selfService;
   private final CsatService csat;
@@ -158,6 +161,90 @@ public final class MiService {
         .append("backlogAge", backlog(school))
         .append("csat", csat(school, ssScopeCsat(from, to, school)))
         .append("els", new Document(new TreeMap<>(byEls)));
+  }
+
+  /**
+   * The period cut into steps (a day or a week, say), for the trend charts: per step, the tickets
+   * raised, the self-service resolution rate, the CSAT average and the Early Life Support tickets
+   * of each project. At most {@link #MAX_STEPS} steps.
+   */
+  public List<Document> trend(
+      Principal p, String schoolId, Instant from, Instant to, Duration step) {
+    String school = scope(p, schoolId);
+    if (!to.isAfter(from)) {
+      throw ApiException.badRequest("from must be before to");
+    }
+    if (step.isNegative() || step.isZero()) {
+      throw ApiException.badRequest("step must be positive");
+    }
+    if (Duration.between(from, to).dividedBy(step) >= MAX_STEPS) {
+      throw ApiException.badRequest("the period is more than " + MAX_STEPS + " steps long");
+    }
+    // One pass over each collection for the whole period, counted into the step it falls in.
+    int n = (int) ((Duration.between(from, to).toMillis() + step.toMillis() - 1) / step.toMillis());
+    int[] raised = new int[n];
+    int[] byPeople = new int[n];
+    long[] selfServed = new long[n];
+    long[] ratings = new long[n];
+    long[] ratingSum = new long[n];
+    List<Map<String, Integer>> els = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      els.add(new TreeMap<>());
+    }
+    Bson created =
+        Filters.and(
+            Filters.gte("createdAt", Date.from(from)), Filters.lt("createdAt", Date.from(to)));
+    if (school != null) {
+      created = Filters.and(created, Filters.eq("schoolId", school));
+    }
+    for (Document d :
+        tickets
+            .tickets()
+            .find(created)
+            .projection(Projections.include("createdAt", "elsProjectId", "automated"))) {
+      int i = stepOf(d.getDate("createdAt"), from, step, n);
+      raised[i]++;
+      if (!d.getBoolean("automated", false)) {
+        byPeople[i]++;
+      }
+      if (d.getString("elsProjectId") != null) {
+        els.get(i).merge(d.getString("elsProjectId"), 1, Integer::sum);
+      }
+    }
+    Bson at = ssScopeCsat(from, to, school);
+    for (Document d :
+        selfService
+            .collection()
+            .find(Filters.and(at, Filters.in("kind", List.of("answer", "fulfilment"))))
+            .projection(Projections.include("at"))) {
+      selfServed[stepOf(d.getDate("at"), from, step, n)]++;
+    }
+    for (Document d : csat.collection().find(at).projection(Projections.include("at", "rating"))) {
+      int i = stepOf(d.getDate("at"), from, step, n);
+      ratings[i]++;
+      ratingSum[i] += d.getInteger("rating", 0);
+    }
+    List<Document> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Instant a = from.plus(step.multipliedBy(i));
+      Instant b = a.plus(step).isAfter(to) ? to : a.plus(step);
+      out.add(
+          new Document("from", a.toString())
+              .append("to", b.toString())
+              .append("tickets", raised[i])
+              .append("selfServicePercent", pct(selfServed[i], selfServed[i] + byPeople[i]))
+              .append(
+                  "csatAverage",
+                  ratings[i] == 0 ? null : Math.round(ratingSum[i] * 100.0 / ratings[i]) / 100.0)
+              .append("csatResponses", ratings[i])
+              .append("els", new Document(new TreeMap<>(els.get(i)))));
+    }
+    return out;
+  }
+
+  private static int stepOf(Date at, Instant from, Duration step, int steps) {
+    long i = (at.getTime() - from.toEpochMilli()) / step.toMillis();
+    return (int) Math.max(0, Math.min(steps - 1, i));
   }
 
   private static Bson ssScopeCsat(Instant from, Instant to, String school) {

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +77,17 @@ public final class UserRepository {
   /** Stores the portal's Argon2id hash for a school account (never a plain password). */
   public void setPasswordHash(String userId, String passwordHash) {
     users.updateOne(Filters.eq("_id", userId), Updates.set("passwordHash", passwordHash));
+  }
+
+  /** A page of every user, by display name (the admin users screen). */
+  public List<User> page(int skip, int limit) {
+    return users
+        .find()
+        .sort(Sorts.ascending("displayName"))
+        .skip(skip)
+        .limit(limit)
+        .map(User::fromDocument)
+        .into(new ArrayList<>());
   }
 
   public long count() {

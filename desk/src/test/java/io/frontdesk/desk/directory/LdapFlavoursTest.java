@@ -108,6 +108,25 @@ class LdapFlavoursTest {
     assertThat(e.getAttributeValue("pwdLastSet")).isEqualTo("0");
     assertThat(e.getAttributeValue("lockoutTime")).isEqualTo("0");
 
+    // Real AD computes the lock state; a lockoutTime left over from an expired lockout is not a
+    // lock.
+    server.modify(
+        dn,
+        new com.unboundid.ldap.sdk.Modification(
+            com.unboundid.ldap.sdk.ModificationType.REPLACE,
+            "msDS-User-Account-Control-Computed",
+            "0"),
+        new com.unboundid.ldap.sdk.Modification(
+            com.unboundid.ldap.sdk.ModificationType.REPLACE, "lockoutTime", "133700000000000000"));
+    assertThat(ad.find("j.smith@example.org", null).orElseThrow().locked()).isFalse();
+    server.modify(
+        dn,
+        new com.unboundid.ldap.sdk.Modification(
+            com.unboundid.ldap.sdk.ModificationType.REPLACE,
+            "msDS-User-Account-Control-Computed",
+            "16"));
+    assertThat(ad.find("j.smith@example.org", null).orElseThrow().locked()).isTrue();
+
     assertThatThrownBy(
             () ->
                 new LdapDirectory(

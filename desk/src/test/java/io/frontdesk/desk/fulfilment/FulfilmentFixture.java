@@ -26,6 +26,7 @@ final class FulfilmentFixture implements AutoCloseable {
   final Outbox outbox = new Outbox();
   final FlowRepository flows = new FlowRepository(desk.store.database());
   final RateLimits limits = new RateLimits(desk.store.database());
+  final List<String> outcomes = new CopyOnWriteArrayList<>();
   final SelfServiceFulfilment service;
 
   FulfilmentFixture() {
@@ -34,6 +35,8 @@ final class FulfilmentFixture implements AutoCloseable {
 
   FulfilmentFixture(FulfilmentOptions options, Directory directoryOverride) {
     flows.createIndexes();
+    outbox.codes = new OneTimeCodes(options.codeKey(), new SecureRandom());
+    outbox.flowHash = id -> flows.byId(id).orElseThrow().getString("codeHash");
     Directory dir = directoryOverride == null ? ldap.directory(desk.clock) : directoryOverride;
     FulfilmentTickets tickets =
         new FulfilmentTickets(
@@ -52,7 +55,8 @@ final class FulfilmentFixture implements AutoCloseable {
             tickets,
             options,
             new SecureRandom(),
-            desk.clock);
+            desk.clock,
+            (kind, status) -> outcomes.add(kind.wire() + ":" + status.wire()));
   }
 
   Principal principal(String userId) {
@@ -97,6 +101,24 @@ final class FulfilmentFixture implements AutoCloseable {
     public String name() {
       return "outbox";
     }
+
+    /**
+     * The code of a given flow, for concurrent callers: the flow's stored HMAC is checked against
+     * each code sent so far (the fixture knows the key only through the service, so it asks it).
+     */
+    String codeFor(String flowId) {
+      String hash = flowHash.apply(flowId);
+      for (int i = messages.size() - 1; i >= 0; i--) {
+        Matcher m = Pattern.compile("\\b(\\d{6})\\b").matcher(messages.get(i).body());
+        if (m.find() && codes.matches(flowId, m.group(1), hash)) {
+          return m.group(1);
+        }
+      }
+      throw new AssertionError("no code for flow " + flowId);
+    }
+
+    volatile OneTimeCodes codes;
+    volatile java.util.function.Function<String, String> flowHash;
 
     String lastCode() {
       Matcher m =

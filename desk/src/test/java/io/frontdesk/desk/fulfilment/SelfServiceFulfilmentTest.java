@@ -1,6 +1,7 @@
 package io.frontdesk.desk.fulfilment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
@@ -64,6 +65,31 @@ class SelfServiceFulfilmentTest {
                 .collection()
                 .countDocuments(new Document("kind", "fulfilment")))
         .isEqualTo(1);
+    Document mi =
+        f.desk
+            .desk
+            .mi()
+            .figures(
+                f.principal("u-fiona-campbell"),
+                null,
+                f.desk.clock.instant().minus(java.time.Duration.ofDays(1)),
+                f.desk.clock.instant().plus(java.time.Duration.ofDays(1)))
+            .get("selfService", Document.class);
+    assertThat(mi.get("automatedFulfilments", Number.class).longValue()).isEqualTo(1);
+    assertThat(mi.get("ticketsRaised", Number.class).longValue()).isZero();
+  }
+
+  @Test
+  void theDemoDirectoryAnswersNobodyWhoHasNotBound() throws Exception {
+    try (LDAPConnection c = new LDAPConnection("127.0.0.1", f.ldap.port())) {
+      assertThatThrownBy(
+              () ->
+                  c.search(
+                      io.frontdesk.desk.directory.EmbeddedDirectory.BASE_DN,
+                      com.unboundid.ldap.sdk.SearchScope.SUB,
+                      "(objectClass=*)"))
+          .isInstanceOf(LDAPException.class);
+    }
   }
 
   @Test
@@ -77,6 +103,57 @@ class SelfServiceFulfilmentTest {
         .isEqualTo(Status.PASSWORD_RESET);
     assertThat(f.service.verify(priya, sent.flowId(), code).status())
         .isEqualTo(Status.UNKNOWN_FLOW);
+  }
+
+  @Test
+  void racingVerificationsWithTheRightCodeChangeTheAccountOnce() throws Exception {
+    Outcome sent =
+        f.service.start(new StartRequest(priya, FulfilmentKind.RESET, Channel.TEAMS, true));
+    String code = f.outbox.lastCode();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      java.util.List<java.util.concurrent.Future<Outcome>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        all.add(pool.submit(() -> f.service.verify(priya, sent.flowId(), code)));
+      }
+      int resets = 0;
+      for (var fut : all) {
+        resets += fut.get().status() == Status.PASSWORD_RESET ? 1 : 0;
+      }
+      assertThat(resets).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(
+            f.desk
+                .desk
+                .tickets()
+                .repository()
+                .count(new Document("catalogueItemId", "password-reset")))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void rateLimitsHoldUnderConcurrency() throws Exception {
+    RateLimits limits = new RateLimits(f.desk.store.database());
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.time.Instant now = f.desk.clock.instant();
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        all.add(
+            pool.submit(() -> limits.tryAcquire("race", 50, java.time.Duration.ofHours(1), now)));
+      }
+      int granted = 0;
+      for (var fut : all) {
+        granted += fut.get() ? 1 : 0;
+      }
+      assertThat(granted).isEqualTo(50);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

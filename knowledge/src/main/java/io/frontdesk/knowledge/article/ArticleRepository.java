@@ -156,6 +156,24 @@ public final class ArticleRepository {
     return articles.find(q).sort(new Document("reviewBy", 1)).into(new ArrayList<>());
   }
 
+  /** Articles holding a pending draft, most recently changed first. */
+  public List<Document> withDrafts() {
+    return articles
+        .find(new Document("draft", new Document("$exists", true)))
+        .sort(new Document("updatedAt", -1))
+        .limit(500)
+        .into(new ArrayList<>());
+  }
+
+  /** Audit entries of one action across all articles, newest first. */
+  public List<Document> auditByAction(String action, int limit) {
+    return audit
+        .find(new Document("action", action))
+        .sort(new Document("at", -1))
+        .limit(limit)
+        .into(new ArrayList<>());
+  }
+
   // --- content sub-documents ---
 
   public static Document content(ArticleInput a) {

@@ -272,6 +272,35 @@ public final class ArticleService {
         });
   }
 
+  /**
+   * Articles with a pending draft (new, or an edit of a published article), most recently changed
+   * first: a Champion's own drafts and the review queue are views of this list.
+   */
+  public Future<List<Article>> pendingDrafts(Principal who) {
+    requireCurator(who);
+    return blocking.call(() -> repo.withDrafts().stream().map(this::curatorView).toList());
+  }
+
+  /** The latest approvals across the knowledge base (who approved which article), newest first. */
+  public Future<List<Document>> recentApprovals(Principal who, int limit) {
+    requireCurator(who);
+    return blocking.call(
+        () -> {
+          List<Document> out = repo.auditByAction("approve", Math.max(1, Math.min(limit, 500)));
+          out.forEach(d -> d.remove("_id"));
+          return out;
+        });
+  }
+
+  /**
+   * Markdown rendered and sanitised exactly as a published article is rendered, for the editor's
+   * preview (with and without JavaScript).
+   */
+  public String preview(Principal who, String markdown) {
+    requireCurator(who);
+    return markdown == null ? "" : this.markdown.html(markdown);
+  }
+
   /** Every live article's content, for export. Blocking. */
   public List<ArticleInput> exportAllBlocking() {
     List<ArticleInput> out = new ArrayList<>();

@@ -5,8 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -18,7 +23,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -44,11 +48,35 @@ public final class ArticleIndex implements AutoCloseable {
   /** Commit user-data key: the highest store change number the index reflects. */
   static final String MARKER = "frontdesk.storeSeq";
 
+  /**
+   * Commit user-data key and value: the layout of the documents. An index written with another
+   * layout (say, a body without offsets) cannot take new documents, so it is recreated and rebuilt
+   * from the store.
+   */
+  static final String FORMAT_KEY = "frontdesk.indexFormat";
+
+  static final String FORMAT = "2";
+
+  /**
+   * The stored start of the body that snippets are cut from. The body itself is indexed but not
+   * stored: loading a whole stored body for each hit on each search (decompressing it with its
+   * neighbours) was the largest cost of a search after scoring.
+   */
+  public static final String EXCERPT = "excerpt";
+
+  /** How much of the body a snippet can come from, in characters. */
+  static final int EXCERPT_CHARS = 1500;
+
+  private static final int BULK_THREADS = 2;
+  private static final double RAM_MB = 64;
+  private static final double BULK_RAM_MB = 256;
+  private static final int BULK_BATCH = 500;
+
   private final Directory directory;
   private final Analyzer analyzer;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+  private final Reopener reopener;
   private final AtomicLong appliedSeq;
   private final boolean existed;
 
@@ -56,27 +84,19 @@ public final class ArticleIndex implements AutoCloseable {
       throws IOException {
     this.directory = directory;
     this.analyzer = analyzer;
-    this.existed = !fresh && DirectoryReader.indexExists(directory);
+    Map<String, String> previous =
+        !fresh && DirectoryReader.indexExists(directory) ? commitData(directory) : null;
+    this.existed = previous != null && FORMAT.equals(previous.get(FORMAT_KEY));
     IndexWriterConfig config =
         new IndexWriterConfig(analyzer)
             .setSimilarity(similarity)
-            .setRAMBufferSizeMB(64)
+            .setRAMBufferSizeMB(RAM_MB)
             .setOpenMode(
-                fresh
-                    ? IndexWriterConfig.OpenMode.CREATE
-                    : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                existed
+                    ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
+                    : IndexWriterConfig.OpenMode.CREATE);
     this.writer = new IndexWriter(directory, config);
-    long marker = 0;
-    if (existed) {
-      Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-      if (data != null) {
-        for (Map.Entry<String, String> e : data) {
-          if (e.getKey().equals(MARKER)) {
-            marker = Long.parseLong(e.getValue());
-          }
-        }
-      }
-    }
+    long marker = existed ? Long.parseLong(previous.getOrDefault(MARKER, "0")) : 0;
     this.appliedSeq = new AtomicLong(marker);
     this.searchers =
         new SearcherManager(
@@ -91,12 +111,16 @@ public final class ArticleIndex implements AutoCloseable {
                 return s;
               }
             });
-    // A waiter (a publish in this process) gets a reopen within 20 ms; otherwise at most 500 ms
+    // A waiter (a publish in this process) gets a reopen at once; otherwise at most 500 ms
     // stale, well inside the 1 s "searchable after a change" promise.
-    this.reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 0.5, 0.02);
-    reopener.setName("kb-index-reopen");
-    reopener.setDaemon(true);
+    this.reopener = new Reopener(writer, searchers, 500);
     reopener.start();
+  }
+
+  private static Map<String, String> commitData(Directory directory) throws IOException {
+    try (DirectoryReader r = DirectoryReader.open(directory)) {
+      return r.getIndexCommit().getUserData();
+    }
   }
 
   /** Opens (or creates) the index under {@code dir}. */
@@ -155,12 +179,10 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /** Replaces the whole index with these articles and commits with the marker. */
-  public void rebuild(Collection<IndexedArticle> articles, long storeSeq) {
+  public void rebuild(List<IndexedArticle> articles, long storeSeq) {
     try {
       writer.deleteAll();
-      for (IndexedArticle a : articles) {
-        writer.addDocument(toDocument(a));
-      }
+      bulkAdd(articles);
       appliedSeq.set(storeSeq);
       commit();
       searchers.maybeRefreshBlocking();
@@ -170,16 +192,73 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /** Bulk add without per-document bookkeeping (benchmarks, evaluation). */
-  public void addAll(Collection<IndexedArticle> articles) {
+  public void addAll(List<IndexedArticle> articles) {
     try {
+      bulkAdd(articles);
       for (IndexedArticle a : articles) {
-        writer.addDocument(toDocument(a));
         appliedSeq.accumulateAndGet(a.seq(), Math::max);
       }
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Adds in batches from up to {@link #BULK_THREADS} threads: the writer gives each thread its own
+   * in-memory segment, so analysis (the bulk of the cost) runs in parallel, with no commit or
+   * reopen until the end.
+   */
+  private void bulkAdd(List<IndexedArticle> articles) throws IOException {
+    // One large in-memory segment per thread rather than a flush per reopen.
+    reopener.hold();
+    writer.getConfig().setRAMBufferSizeMB(BULK_RAM_MB);
+    try {
+      addInParallel(articles);
+    } finally {
+      writer.getConfig().setRAMBufferSizeMB(RAM_MB);
+      reopener.release();
+    }
+  }
+
+  private void addInParallel(List<IndexedArticle> articles) throws IOException {
+    int threads = Math.min(BULK_THREADS, Runtime.getRuntime().availableProcessors());
+    if (threads <= 1 || articles.size() < 2 * BULK_BATCH) {
+      addBatch(articles);
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> parts = new ArrayList<>();
+      for (int from = 0; from < articles.size(); from += BULK_BATCH) {
+        List<IndexedArticle> part =
+            articles.subList(from, Math.min(articles.size(), from + BULK_BATCH));
+        parts.add(
+            pool.submit(
+                () -> {
+                  addBatch(part);
+                  return null;
+                }));
+      }
+      for (Future<?> f : parts) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while indexing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void addBatch(List<IndexedArticle> part) throws IOException {
+    List<Document> docs = new ArrayList<>(part.size());
+    for (IndexedArticle a : part) {
+      docs.add(toDocument(a));
+    }
+    writer.addDocuments(docs);
   }
 
   /** The generation of the last completed change, for waiting on changes made by another thread. */
@@ -190,7 +269,7 @@ public final class ArticleIndex implements AutoCloseable {
   /** Blocks until a reader that sees generation {@code gen} is open (at most a few ms). */
   public void awaitSearchable(long gen) {
     try {
-      reopener.waitForGeneration(gen, 2000);
+      reopener.await(gen, 2000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -199,7 +278,8 @@ public final class ArticleIndex implements AutoCloseable {
   /** Makes the changes durable and records the marker. */
   public synchronized void commit() {
     try {
-      writer.setLiveCommitData(Map.of(MARKER, Long.toString(appliedSeq.get())).entrySet());
+      writer.setLiveCommitData(
+          Map.of(MARKER, Long.toString(appliedSeq.get()), FORMAT_KEY, FORMAT).entrySet());
       writer.commit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -241,11 +321,20 @@ public final class ArticleIndex implements AutoCloseable {
     d.add(new StringField(ID, a.id(), Field.Store.YES));
     d.add(new TextField(TITLE, a.title(), Field.Store.YES));
     d.add(new TextField(TAGS, String.join(" ; ", a.tags()), Field.Store.YES));
-    d.add(new TextField(BODY, a.body(), Field.Store.YES));
+    d.add(new TextField(BODY, a.body(), Field.Store.NO));
+    d.add(new StoredField(EXCERPT, excerpt(a.body())));
     d.add(new StoredField(SERVICE, a.service() == null ? "" : a.service()));
     d.add(new StringField(AUDIENCE, a.audience().wire(), Field.Store.YES));
     d.add(new StoredField(SEQ, a.seq()));
     return d;
+  }
+
+  static String excerpt(String body) {
+    if (body.length() <= EXCERPT_CHARS) {
+      return body;
+    }
+    int cut = body.lastIndexOf(' ', EXCERPT_CHARS);
+    return body.substring(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS);
   }
 
   /** Whether this reader may see the stored audience value. */

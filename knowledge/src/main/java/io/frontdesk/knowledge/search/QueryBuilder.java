@@ -6,13 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -43,17 +44,17 @@ public final class QueryBuilder {
     this.model = model;
   }
 
-  public Built build(String text, Synonyms synonyms, IndexReader reader) {
+  public Built build(String text, Synonyms synonyms, IndexSearcher searcher) {
     List<String> tokens = Synonyms.analyze(analyzer, text);
     List<Concept> concepts = new ArrayList<>();
     int i = 0;
     while (i < tokens.size()) {
       List<List<String>> forms = synonyms.match(tokens, i);
       if (forms != null) {
-        concepts.add(concept(forms, true, reader));
+        concepts.add(concept(forms, true, searcher));
         i += forms.get(0).size();
       } else {
-        concepts.add(concept(List.of(List.of(tokens.get(i))), false, reader));
+        concepts.add(concept(List.of(List.of(tokens.get(i))), false, searcher));
         i++;
       }
     }
@@ -73,14 +74,17 @@ public final class QueryBuilder {
       all.add(
           new BoostQuery(phrase(ArticleIndex.TITLE, tokens, 2), model.titlePhraseWeight()),
           BooleanClause.Occur.SHOULD);
-      all.add(
-          new BoostQuery(phrase(ArticleIndex.BODY, tokens, 6), model.bodyPhraseWeight()),
-          BooleanClause.Occur.SHOULD);
+      if (model.bodyPhraseWeight() > 0) {
+        // A sloppy phrase over long bodies is the costliest clause; production leaves it out.
+        all.add(
+            new BoostQuery(phrase(ArticleIndex.BODY, tokens, 6), model.bodyPhraseWeight()),
+            BooleanClause.Occur.SHOULD);
+      }
     }
     return new Built(all.build(), List.copyOf(unique), tokens);
   }
 
-  private Concept concept(List<List<String>> forms, boolean synonym, IndexReader reader) {
+  private Concept concept(List<List<String>> forms, boolean synonym, IndexSearcher searcher) {
     List<Query> alternatives = new ArrayList<>();
     float[] weights = {model.titleWeight(), model.tagsWeight(), model.bodyWeight()};
     for (int f = 0; f < FIELDS.length; f++) {
@@ -94,27 +98,38 @@ public final class QueryBuilder {
         alternatives.add(new BoostQuery(q, w));
       }
     }
-    if (!synonym && forms.get(0).size() == 1 && unknown(reader, forms.get(0).get(0))) {
+    if (!synonym && forms.get(0).size() == 1 && unknown(searcher, forms.get(0).get(0))) {
       // Typo tolerance only where it cannot hurt: the word is in no article, so an exact match
       // was never possible. Edits scale with length so short words do not match everything.
       String word = forms.get(0).get(0);
       int edits = word.length() <= 4 ? 1 : 2;
       if (word.length() >= 3) {
         for (int f = 0; f < FIELDS.length; f++) {
-          alternatives.add(
-              new BoostQuery(
-                  new FuzzyQuery(new Term(FIELDS[f], word), edits, 1, 20, true),
-                  weights[f] * model.fuzzyWeight()));
+          // Expanded here, once, into plain term queries: the search, the coverage check and
+          // the highlighter then reuse the expansion instead of each rebuilding the automaton.
+          Query expanded =
+              rewrite(searcher, new FuzzyQuery(new Term(FIELDS[f], word), edits, 1, 20, true));
+          if (!(expanded instanceof MatchNoDocsQuery)) {
+            alternatives.add(new BoostQuery(expanded, weights[f] * model.fuzzyWeight()));
+          }
         }
       }
     }
     return new Concept(forms, synonym, new DisjunctionMaxQuery(alternatives, model.fieldTie()));
   }
 
-  private static boolean unknown(IndexReader reader, String word) {
+  private static Query rewrite(IndexSearcher searcher, Query q) {
+    try {
+      return searcher.rewrite(q);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean unknown(IndexSearcher searcher, String word) {
     try {
       for (String f : FIELDS) {
-        if (reader.docFreq(new Term(f, word)) > 0) {
+        if (searcher.getIndexReader().docFreq(new Term(f, word)) > 0) {
           return false;
         }
       }

@@ -23,7 +23,7 @@ public record RelevanceModel(
     float bodyB) {
 
   public static final RelevanceModel PRODUCTION =
-      new RelevanceModel(3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0.5f, 1.2f, 0.5f, 1.2f, 0.75f);
+      new RelevanceModel(3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f);
 
   /** Short fields (title, tags) are normalised less for length than the body. */
   public Similarity similarity() {

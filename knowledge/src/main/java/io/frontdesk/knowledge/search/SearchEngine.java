@@ -5,21 +5,28 @@ import io.frontdesk.knowledge.index.ArticleIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -27,8 +34,15 @@ import org.apache.lucene.util.BytesRef;
  * {@code kb eval} and {@code kb bench}. Call it off the event loop.
  */
 public final class SearchEngine {
+  /** Built once: the same filter object lets Lucene's query cache keep its doc set. */
+  private static final Map<Audience, Query> AUDIENCE_FILTERS = audienceFilters();
+
+  private static final Set<String> SHOWN =
+      Set.of(ArticleIndex.ID, ArticleIndex.TITLE, ArticleIndex.SERVICE, ArticleIndex.EXCERPT);
+
   private final ArticleIndex index;
   private final QueryBuilder builder;
+  private final Snippets snipper;
   private final Supplier<Synonyms> synonyms;
   private final Confidence confidence;
   private final String baseUrl;
@@ -45,6 +59,7 @@ public final class SearchEngine {
       String baseUrl) {
     this.index = index;
     this.builder = new QueryBuilder(index.analyzer(), model);
+    this.snipper = new Snippets(index.analyzer());
     this.synonyms = synonyms;
     this.confidence = confidence;
     this.baseUrl = baseUrl;
@@ -54,33 +69,35 @@ public final class SearchEngine {
    * Ranks the articles the audience may see.
    *
    * @param exclude an article id to leave out (evaluation of unanswerable questions), or null
-   * @param snippets false skips highlighting (evaluation)
+   * @param snippets false skips marking matches (evaluation): each hit gets the lead instead
    */
   public Result search(
       String text, Audience audience, int limit, String exclude, boolean snippets) {
     IndexSearcher searcher = index.acquire();
     try {
-      QueryBuilder.Built built = builder.build(text, synonyms.get(), searcher.getIndexReader());
+      QueryBuilder.Built built = builder.build(text, synonyms.get(), searcher);
       if (built.isEmpty()) {
         return new Result(List.of(), Optional.empty(), new Confidence.Features(0, 0, 0, 0));
       }
       BooleanQuery.Builder q =
           new BooleanQuery.Builder()
               .add(built.query(), BooleanClause.Occur.MUST)
-              .add(audienceFilter(audience), BooleanClause.Occur.FILTER);
+              .add(AUDIENCE_FILTERS.get(audience), BooleanClause.Occur.FILTER);
       if (exclude != null) {
         q.add(new TermQuery(new Term(ArticleIndex.ID, exclude)), BooleanClause.Occur.MUST_NOT);
       }
       Query query = q.build();
       TopDocs top = searcher.search(query, Math.max(limit, 2));
       ScoreDoc[] docs = top.scoreDocs;
-      String[] passages = snippets && docs.length > 0 ? highlight(searcher, query, top) : null;
+      Set<String> terms = snippets ? Snippets.terms(built.query()) : Set.of();
       List<SearchHit> hits = new ArrayList<>();
+      StoredFields stored = searcher.storedFields();
       for (int i = 0; i < Math.min(limit, docs.length); i++) {
-        Document d = searcher.storedFields().document(docs[i].doc);
+        Document d = stored.document(docs[i].doc, SHOWN);
         String id = d.get(ArticleIndex.ID);
-        String snippet =
-            passages != null && passages[i] != null ? passages[i] : lead(d.get(ArticleIndex.BODY));
+        String excerpt = d.get(ArticleIndex.EXCERPT);
+        String passage = snippets ? snipper.cut(excerpt, terms) : null;
+        String snippet = passage != null ? passage : lead(excerpt);
         hits.add(
             new SearchHit(
                 id,
@@ -109,18 +126,20 @@ public final class SearchEngine {
     double top = docs[0].score;
     double second = docs.length > 1 ? docs[1].score : 0;
     int n = searcher.getIndexReader().numDocs();
-    String topId = searcher.storedFields().document(docs[0].doc).get(ArticleIndex.ID);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[0].doc, leaves));
+    int inLeaf = docs[0].doc - leaf.docBase;
     double total = 0;
     double matched = 0;
     for (QueryBuilder.Concept c : built.concepts()) {
       double idf = idf(searcher, c, n);
       total += idf;
-      Query inTop =
-          new BooleanQuery.Builder()
-              .add(c.query(), BooleanClause.Occur.MUST)
-              .add(new TermQuery(new Term(ArticleIndex.ID, topId)), BooleanClause.Occur.FILTER)
-              .build();
-      if (searcher.count(inTop) > 0) {
+      // Does the top article match this concept? Asked of that one document only, without
+      // scoring, instead of running a filtered count query per concept over the whole index.
+      Weight w =
+          searcher.createWeight(searcher.rewrite(c.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      Scorer s = w.scorer(leaf);
+      if (s != null && s.iterator().advance(inLeaf) == inLeaf) {
         matched += idf;
       }
     }
@@ -141,15 +160,6 @@ public final class SearchEngine {
       }
     }
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  private String[] highlight(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
-    UnifiedHighlighter h =
-        UnifiedHighlighter.builder(searcher, index.analyzer())
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            .withMaxLength(20_000)
-            .build();
-    return h.highlight(ArticleIndex.BODY, query, top, 2);
   }
 
   private static String lead(String body) {
@@ -176,8 +186,12 @@ public final class SearchEngine {
     return b.toString();
   }
 
-  private static Query audienceFilter(Audience reader) {
-    List<BytesRef> values = reader.visible().stream().map(a -> new BytesRef(a.wire())).toList();
-    return new TermInSetQuery(ArticleIndex.AUDIENCE, values);
+  private static Map<Audience, Query> audienceFilters() {
+    Map<Audience, Query> filters = new EnumMap<>(Audience.class);
+    for (Audience reader : Audience.values()) {
+      List<BytesRef> values = reader.visible().stream().map(a -> new BytesRef(a.wire())).toList();
+      filters.put(reader, new TermInSetQuery(ArticleIndex.AUDIENCE, values));
+    }
+    return filters;
   }
 }

@@ -3,7 +3,9 @@ package io.frontdesk.knowledge.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -23,8 +25,8 @@ public final class Synonyms {
 
   private final List<Group> groups;
 
-  /** Per group, each phrase as analysed tokens (phrases that analyse to nothing are dropped). */
-  private final List<List<List<String>>> analysed;
+  /** The groups with a form that starts with a given token: a query token looks up only those. */
+  private final Map<String, List<List<List<String>>>> byFirstToken;
 
   public Synonyms(List<Group> groups, Analyzer analyzer) {
     this.groups = List.copyOf(groups);
@@ -41,7 +43,19 @@ public final class Synonyms {
         a.add(forms);
       }
     }
-    this.analysed = List.copyOf(a);
+    // Per group, each phrase as analysed tokens (phrases that analyse to nothing are dropped).
+    List<List<List<String>>> analysed = List.copyOf(a);
+    Map<String, List<List<List<String>>>> first = new HashMap<>();
+    for (List<List<String>> forms : analysed) {
+      for (List<String> form : forms) {
+        List<List<List<String>>> groupsHere =
+            first.computeIfAbsent(form.get(0), k -> new ArrayList<>());
+        if (!groupsHere.contains(forms)) {
+          groupsHere.add(forms);
+        }
+      }
+    }
+    this.byFirstToken = Map.copyOf(first);
   }
 
   public static Synonyms none(Analyzer analyzer) {
@@ -59,7 +73,7 @@ public final class Synonyms {
   public List<List<String>> match(List<String> tokens, int start) {
     List<List<String>> best = null;
     int bestLen = 0;
-    for (List<List<String>> forms : analysed) {
+    for (List<List<String>> forms : byFirstToken.getOrDefault(tokens.get(start), List.of())) {
       for (List<String> form : forms) {
         int n = form.size();
         if (n > bestLen

@@ -24,19 +24,29 @@ public final class Passwords {
           "welcome12345",
           "iloveyou1234");
 
-  private final Argon2Function argon2 = Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID);
+  private static final Argon2Function ARGON2 =
+      Argon2Function.getInstance(19456, 2, 1, 32, Argon2.ID);
 
-  /** A hash of a password nobody has, so unknown e-mails take as long as known ones. */
-  private final String dummy = hash("not-a-real-password-" + System.nanoTime());
+  /**
+   * A hash of a password nobody has, so unknown e-mails take as long as known ones. Made on first
+   * use (a holder class), not at start-up, where it cost a few hundred ms of CPU.
+   */
+  private static final class Dummy {
+    static final String HASH = hashWith("not-a-real-password-" + System.nanoTime());
+  }
 
   public String hash(String password) {
-    return Password.hash(password).addRandomSalt(16).with(argon2).getResult();
+    return hashWith(password);
+  }
+
+  private static String hashWith(String password) {
+    return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
   }
 
   public boolean verify(String password, String hash) {
     if (password == null || hash == null || !hash.startsWith("$argon2id$")) {
       // Spend the same time as a real check.
-      Password.check(password == null ? "" : password, dummy).with(argon2);
+      Password.check(password == null ? "" : password, Dummy.HASH).with(ARGON2);
       return false;
     }
     return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));

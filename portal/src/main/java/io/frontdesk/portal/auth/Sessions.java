@@ -100,18 +100,16 @@ public final class Sessions implements Handler<RoutingContext> {
     String hash = Tokens.hash(raw);
     ctx.put(RAW_KEY, raw);
     ctx.put(HASH_KEY, hash);
-    // The lookup is asynchronous: hold the body back for a BodyHandler further down.
-    boolean paused = !ctx.request().isEnded();
-    if (paused) {
+    // The lookup is asynchronous: hold a request body back for the BodyHandler further down,
+    // which resumes the request itself. Should no BodyHandler run, the body is drained at the end.
+    if (!ctx.request().isEnded()) {
       ctx.request().pause();
+      ctx.addEndHandler(v -> drain(ctx));
     }
     blocking
         .call(() -> load(hash))
         .onComplete(
             r -> {
-              if (paused && !ctx.request().isEnded()) {
-                ctx.request().resume();
-              }
               if (r.failed()) {
                 ctx.fail(r.cause());
                 return;
@@ -124,6 +122,16 @@ public final class Sessions implements Handler<RoutingContext> {
               r.result().ifPresent(p -> Principals.set(ctx, p));
               ctx.next();
             });
+  }
+
+  private static void drain(RoutingContext ctx) {
+    try {
+      if (!ctx.request().isEnded()) {
+        ctx.request().resume();
+      }
+    } catch (IllegalStateException alreadyRead) {
+      // Nothing left to drain.
+    }
   }
 
   private boolean crossSiteApiWrite(RoutingContext ctx) {

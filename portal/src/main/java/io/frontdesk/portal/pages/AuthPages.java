@@ -34,6 +34,7 @@ public final class AuthPages implements PortalPages {
   private final UserRepository users;
   private final Passwords passwords;
   private final SignInLimiter limiter;
+  private final SignInLimiter perAddress;
   private final Blocking blocking;
   private final PortalConfig config;
 
@@ -43,6 +44,7 @@ public final class AuthPages implements PortalPages {
       UserRepository users,
       Passwords passwords,
       SignInLimiter limiter,
+      SignInLimiter perAddress,
       Blocking blocking,
       PortalConfig config) {
     this.layout = layout;
@@ -50,6 +52,7 @@ public final class AuthPages implements PortalPages {
     this.users = users;
     this.passwords = passwords;
     this.limiter = limiter;
+    this.perAddress = perAddress;
     this.blocking = blocking;
     this.config = config;
   }
@@ -74,7 +77,9 @@ public final class AuthPages implements PortalPages {
         "next",
         next,
         "oidc",
-        config.oidc().isPresent());
+        config.oidc().isPresent(),
+        "passwordSet",
+        "set".equals(ctx.request().getParam("password")));
   }
 
   private void signIn(RoutingContext ctx) {
@@ -98,7 +103,7 @@ public final class AuthPages implements PortalPages {
     }
     String emailKey = "email:" + email.toLowerCase(Locale.ROOT);
     String ipKey = "ip:" + ctx.request().remoteAddress().host();
-    if (limiter.blocked(emailKey) || limiter.blocked(ipKey)) {
+    if (limiter.blocked(emailKey) || perAddress.blocked(ipKey)) {
       ctx.fail(
           new ApiException(
               429,
@@ -118,7 +123,7 @@ public final class AuthPages implements PortalPages {
             user -> {
               if (user == null) {
                 limiter.failed(emailKey);
-                limiter.failed(ipKey);
+                perAddress.failed(ipKey);
                 signInAgain(ctx, email, next, List.of(new FieldError("email", BAD_CREDENTIALS)));
                 return;
               }

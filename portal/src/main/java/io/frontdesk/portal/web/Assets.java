@@ -41,6 +41,8 @@ public final class Assets {
     add("portal.css", read(OWN + "portal.css").replace("#1d70b8", brandColour), css());
     // portal.js imports GOV.UK Frontend by its fingerprinted name.
     add("portal.js", read(OWN + "portal.js").replace("GOVUK_JS", url("govuk.js")), js());
+    add("ops.css", read(OWN + "ops.css"), css());
+    add("ops.js", read(OWN + "ops.js"), js());
     add("favicon.svg", read(OWN + "favicon.svg").replace("#1d70b8", brandColour), "image/svg+xml");
   }
 

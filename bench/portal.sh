@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Portal page latency: search results and article pages with N synthetic articles, C concurrent
+# signed-in clients. Usage: bench/portal.sh [ARTICLES] [CONCURRENCY] [WARMUP_S] [MEASURE_S]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# One reactor run compiles everything and writes deploy's test classpath (sibling modules resolve
+# to their target/classes directories).
+./mvnw -B -ntp -q -pl deploy -am test-compile dependency:build-classpath \
+  -Dspotless.check.skip=true -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+CP="deploy/target/test-classes:deploy/target/classes:$(cat deploy/target/bench.classpath)"
+exec java -Xmx1g -cp "$CP" io.frontdesk.deploy.portal.PortalBenchmark "$@"

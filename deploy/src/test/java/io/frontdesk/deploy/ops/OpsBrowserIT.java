@@ -1,0 +1,166 @@
+package io.frontdesk.deploy.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.frontdesk.deploy.portal.PortalClient;
+import io.frontdesk.deploy.portal.PortalFixture;
+import io.frontdesk.deploy.wiring.DeskWiring;
+import io.frontdesk.desk.DemoData;
+import io.frontdesk.desk.ticket.Ticket;
+import io.frontdesk.desk.ticket.TicketEvents;
+import io.frontdesk.desk.ticket.TicketStatus;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The desk's browser journeys in headless Chromium, with axe-core on every desk template: an agent
+ * works a ticket from the queue to resolved and the requester is notified; an Early Life Support
+ * project receives a matching ticket, which appears on its dashboard and is handed over.
+ */
+class OpsBrowserIT {
+  static PortalFixture fx;
+  static OpsBrowser browser;
+  static final List<String> notices = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    Assumptions.assumeTrue(OpsBrowser.available(), "chromium and chromedriver are not installed");
+    fx = new PortalFixture();
+    fx.server
+        .wiring(DeskWiring.class)
+        .orElseThrow()
+        .events()
+        .add(
+            new TicketEvents() {
+              @Override
+              public void publicComment(Ticket t, String author, String text) {
+                notices.add(t.requester().userId() + "|comment|" + t.reference() + "|" + text);
+              }
+
+              @Override
+              public void statusChanged(Ticket t, TicketStatus from, TicketStatus to, String n) {
+                notices.add(t.requester().userId() + "|status|" + t.reference() + "|" + to.wire());
+              }
+            });
+    browser = new OpsBrowser(fx.baseUrl);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (fx != null) {
+      fx.close();
+    }
+  }
+
+  @BeforeEach
+  void signOut() {
+    browser.open("/");
+    browser.driver.manage().deleteAllCookies();
+  }
+
+  @Test
+  void anAgentWorksATicketFromTheQueueToResolvedAndTheRequesterIsNotified() {
+    PortalClient requester = fx.client().signInAs("u-tom-hughes");
+    String ref =
+        OpsDeskIT.raise(requester, "Email and calendar", "Outlook keeps asking for my password");
+
+    browser.signInAs("u-gareth-lloyd");
+    browser.click(By.linkText("Desk"));
+    browser.waitFor(d -> browser.path().equals("/agent/queues"));
+    assertThat(browser.page()).contains("Resolver groups and their open load");
+    browser.assertAccessible();
+
+    browser.click(By.linkText("Service Desk (level 1)"));
+    browser.waitFor(d -> browser.page().contains(ref));
+    browser.assertAccessible();
+    new Select(browser.find(By.id("sort"))).selectByValue("created");
+    browser.click(By.xpath("//button[normalize-space()='Apply filters']"));
+    browser.waitFor(d -> browser.driver.getCurrentUrl().contains("sort=created"));
+
+    browser.click(By.linkText(ref));
+    browser.waitFor(d -> browser.path().equals("/agent/tickets/" + ref));
+    assertThat(browser.page()).contains("Tom Hughes", "Timeline", "Suggested articles");
+    browser.assertAccessible();
+
+    new Select(browser.find(By.id("assigneeId"))).selectByValue("u-gareth-lloyd");
+    browser.click(By.xpath("//button[normalize-space()='Assign']"));
+    browser.waitFor(d -> browser.page().contains("The ticket was assigned."));
+
+    browser.type(By.id("text"), "I have reset your Outlook profile; sign in again please");
+    browser.click(By.xpath("//button[normalize-space()='Add comment']"));
+    browser.waitFor(d -> browser.page().contains("Your comment was added."));
+
+    browser.type(By.id("resolution"), "Rebuilt the Outlook profile");
+    browser.click(By.xpath("//button[normalize-space()='Resolve ticket']"));
+    browser.waitFor(d -> browser.page().contains("The ticket was resolved"));
+    assertThat(browser.page()).contains("Rebuilt the Outlook profile");
+    browser.assertAccessible();
+
+    assertThat(notices)
+        .contains(
+            "u-tom-hughes|comment|"
+                + ref
+                + "|I have reset your Outlook profile; sign in again please",
+            "u-tom-hughes|status|" + ref + "|resolved");
+  }
+
+  @Test
+  void anElsProjectReceivesAMatchingTicketWhichAppearsOnItsDashboardAndIsHandedOver() {
+    PortalClient requester = fx.client().signInAs("u-aisha-bello");
+    String ref =
+        OpsDeskIT.raise(requester, "Finance systems", "FinanceOne invoice approval is stuck");
+
+    browser.signInAs("u-rachel-green");
+    browser.open("/els");
+    browser.assertAccessible();
+    browser.click(By.linkText("FinanceOne finance system"));
+    browser.waitFor(d -> browser.path().equals("/els/" + DemoData.ELS_PROJECT));
+    assertThat(browser.find(By.id("calls")).getText()).contains(ref);
+    assertThat(browser.page()).contains("<svg", "Calls per day", "Recurring phrases");
+    browser.assertAccessible();
+
+    new Select(browser.find(By.id("reference"))).selectByValue(ref);
+    browser.type(By.id("note"), "Approval workflow needs the project's config fix");
+    browser.click(By.xpath("//button[normalize-space()='Hand over']"));
+    browser.waitFor(d -> browser.page().contains("The ticket was handed over"));
+    assertThat(browser.find(By.id("handed-over")).getText()).contains(ref);
+    browser.assertAccessible();
+  }
+
+  @Test
+  void everyAdminAndApprovalsTemplateHasNoSeriousAccessibilityViolations() {
+    browser.signInAs("u-mark-davies");
+    for (String page :
+        List.of(
+            "/admin",
+            "/admin/groups",
+            "/admin/calendar",
+            "/admin/catalogue",
+            "/admin/els",
+            "/admin/schools",
+            "/admin/users",
+            "/admin/schools/st-marys-primary",
+            "/admin/users/u-tom-hughes",
+            "/admin/els/financeone",
+            "/approvals")) {
+      browser.open(page);
+      assertThat(browser.page()).as(page).doesNotContain("Page not found");
+      browser.assertAccessible();
+    }
+    // A form error is announced and linked from the error summary.
+    browser.open("/admin/calendar");
+    browser.click(By.xpath("//button[normalize-space()='Add bank holiday']"));
+    browser.waitFor(d -> browser.page().contains("There is a problem"));
+    browser.assertAccessible();
+  }
+}

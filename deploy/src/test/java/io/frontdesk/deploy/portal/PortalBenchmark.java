@@ -1,0 +1,211 @@
+package io.frontdesk.deploy.portal;
+
+import io.frontdesk.deploy.wiring.KnowledgeWiring;
+import io.frontdesk.knowledge.importing.ImportReport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Portal page latency (bench/portal.sh): a real server ({@code serve --demo} wiring) with N extra
+ * synthetic published articles, a signed-in staff session, and C concurrent clients that each
+ * request search-results pages ({@code /kb?q=...}) and article pages ({@code /kb/ID}) in a closed
+ * loop. Prints p50/p95/p99/max per page type, measured at the client over loopback HTTP/1.1, so
+ * each figure includes the client's own overhead: an upper bound on the server-side time.
+ *
+ * <p>Arguments: articles (10000), concurrency (16), warm-up seconds (10), measured seconds (30).
+ */
+public final class PortalBenchmark {
+  private static final String[] WORDS =
+      ("password account laptop printer outlook email teams vpn wifi monitor keyboard mouse phone"
+              + " mailbox calendar meeting drive folder file sharepoint onedrive licence software"
+              + " update driver badge door parking payroll expenses invoice school network server"
+              + " browser certificate authenticator headset camera microphone screen docking charger"
+              + " battery scanner toner signature permission access request form reset install"
+              + " connect sync share restore unlock approve print configure enable archive")
+          .split(" ");
+
+  public static void main(String[] args) throws Exception {
+    int articles = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+    try (PortalFixture fx = new PortalFixture()) {
+      long t0 = System.nanoTime();
+      KnowledgeWiring kw = fx.server.wiring(KnowledgeWiring.class).orElseThrow();
+      ImportReport r = kw.importer().importFiles(synthetic(articles), "bench");
+      System.out.printf(
+          Locale.ROOT,
+          "imported %d synthetic articles in %.1f s (%d rejected)%n",
+          r.added() + r.updated(),
+          (System.nanoTime() - t0) / 1e9,
+          r.rejected().size());
+      // Measure only once the index holds every article (imports are applied in the background).
+      long settle = System.nanoTime();
+      while (kw.index().size() < articles) {
+        Thread.onSpinWait();
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "index holds %d articles after a further %.1f s%n",
+          kw.index().size(),
+          (System.nanoTime() - settle) / 1e9);
+      PortalClient signedIn = fx.client().signInAs("u-priya-shah");
+      String cookie = "fd_session=" + signedIn.sessionCookie().orElseThrow();
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .executor(Executors.newFixedThreadPool(4))
+              .build();
+      run(http, fx.baseUrl, cookie, articles, concurrency, warmup, null);
+      Map<String, List<Long>> times = new LinkedHashMap<>();
+      times.put("search", Collections.synchronizedList(new ArrayList<>()));
+      times.put("article", Collections.synchronizedList(new ArrayList<>()));
+      var os =
+          (com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long cpu0 = os.getProcessCpuTime();
+      long errors = run(http, fx.baseUrl, cookie, articles, concurrency, seconds, times);
+      long cpu = os.getProcessCpuTime() - cpu0;
+      long requests = times.values().stream().mapToLong(List::size).sum();
+      System.out.printf(
+          Locale.ROOT,
+          "%d articles, concurrency %d, %d s measured after %d s warm-up, %d errors%n",
+          articles,
+          concurrency,
+          seconds,
+          warmup,
+          errors);
+      System.out.printf(
+          Locale.ROOT,
+          "CPU per request (server and client, one process): %.1f ms; load average %.1f%n",
+          cpu / 1e6 / Math.max(1, requests),
+          os.getSystemLoadAverage());
+      for (var e : times.entrySet()) {
+        List<Long> t = new ArrayList<>(e.getValue());
+        Collections.sort(t);
+        System.out.printf(
+            Locale.ROOT,
+            "%-8s n=%d  %.0f/s  p50=%.1f ms  p95=%.1f ms  p99=%.1f ms  max=%.1f ms%n",
+            e.getKey(),
+            t.size(),
+            t.size() / (double) seconds,
+            pct(t, 50),
+            pct(t, 95),
+            pct(t, 99),
+            t.isEmpty() ? 0 : t.get(t.size() - 1) / 1e6);
+      }
+    }
+    System.exit(0);
+  }
+
+  static double pct(List<Long> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, i)) / 1e6;
+  }
+
+  static long run(
+      HttpClient http,
+      String base,
+      String cookie,
+      int articles,
+      int concurrency,
+      int seconds,
+      Map<String, List<Long>> times)
+      throws InterruptedException {
+    AtomicBoolean stop = new AtomicBoolean();
+    long[] errors = new long[concurrency];
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    for (int w = 0; w < concurrency; w++) {
+      int worker = w;
+      pool.submit(
+          () -> {
+            Random rnd = new Random(worker);
+            while (!stop.get()) {
+              boolean search = rnd.nextBoolean();
+              String path =
+                  search
+                      ? "/kb?q="
+                          + WORDS[rnd.nextInt(WORDS.length)]
+                          + "+"
+                          + WORDS[rnd.nextInt(WORDS.length)]
+                      : "/kb/bench-" + rnd.nextInt(articles);
+              long t = System.nanoTime();
+              try {
+                HttpResponse<byte[]> res =
+                    http.send(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Cookie", cookie)
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                long took = System.nanoTime() - t;
+                if (res.statusCode() != 200 && !(res.statusCode() == 404 && !search)) {
+                  errors[worker]++;
+                } else if (times != null) {
+                  times.get(search ? "search" : "article").add(took);
+                }
+              } catch (Exception e) {
+                errors[worker]++;
+              }
+            }
+          });
+    }
+    Thread.sleep(seconds * 1000L);
+    stop.set(true);
+    pool.shutdown();
+    pool.awaitTermination(60, TimeUnit.SECONDS);
+    long sum = 0;
+    for (long e : errors) {
+      sum += e;
+    }
+    return sum;
+  }
+
+  /** Published articles of realistic length (about 250 words), a third for each audience. */
+  static Map<String, String> synthetic(int n) {
+    Random rnd = new Random(42);
+    String[] audiences = {"staff", "all", "schools"};
+    Map<String, String> files = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      StringBuilder body = new StringBuilder();
+      for (int p = 0; p < 5; p++) {
+        body.append("## Step ").append(p + 1).append("\n\n");
+        for (int w = 0; w < 50; w++) {
+          body.append(WORDS[rnd.nextInt(WORDS.length)]).append(w % 12 == 11 ? ". " : " ");
+        }
+        body.append("\n\n");
+      }
+      String title =
+          WORDS[rnd.nextInt(WORDS.length)] + " " + WORDS[rnd.nextInt(WORDS.length)] + " help " + i;
+      files.put(
+          "bench-" + i + ".md",
+          "---\nid: bench-"
+              + i
+              + "\ntitle: "
+              + Character.toUpperCase(title.charAt(0))
+              + title.substring(1)
+              + "\ntags: [bench]\nservice: Accounts and access\naudience: "
+              + audiences[i % 3]
+              + "\n---\n"
+              + body);
+    }
+    return files;
+  }
+}
