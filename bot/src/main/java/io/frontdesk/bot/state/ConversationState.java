@@ -37,18 +37,6 @@ public final class ConversationState {
     return d == null ? new Document("_id", key) : d;
   }
 
-  /** Sets fields of the context (e.g. lastQuestion, lastArticle, lastService). */
-  public void remember(String key, Document fields) {
-    if (fields.isEmpty()) {
-      return;
-    }
-    List<org.bson.conversions.Bson> sets = new ArrayList<>();
-    fields.forEach((k, v) -> sets.add(Updates.set(k, v instanceof String s ? scrub(s) : v)));
-    sets.add(Updates.set("updatedAt", Date.from(clock.instant())));
-    state.updateOne(
-        Filters.eq("_id", key), Updates.combine(sets), new UpdateOptions().upsert(true));
-  }
-
   /** Starts or advances a dialogue; null ends it. */
   public void dialogue(String key, Document dialogue) {
     state.updateOne(
@@ -78,10 +66,6 @@ public final class ConversationState {
     updates.add(Updates.set("updatedAt", Date.from(clock.instant())));
     state.updateOne(
         Filters.eq("_id", key), Updates.combine(updates), new UpdateOptions().upsert(true));
-  }
-
-  public void transcript(String key, List<String> lines) {
-    record(key, new Document(), lines);
   }
 
   /** The transcript as one text block, oldest line first. */

@@ -111,6 +111,9 @@ class OpsKbBrowserIT {
     long ms = (searchable - approved) / 1_000_000;
     long approvedMs = (approved - t0) / 1_000_000;
     assertThat(ms).as("approval shown to found by the search API, ms").isLessThan(1000);
+    // And readers find it on the portal's search page.
+    open("/kb?q=zorblet+staff+shop");
+    assertThat(driver.getPageSource()).contains("Claim a zorblet");
     open("/champion/articles/claim-a-zorblet");
     axe("published article");
     System.out.println(

@@ -129,6 +129,17 @@ class PortalBrowserIT {
     assertThat(csp).isEmpty();
   }
 
+  /**
+   * Waits until GOV.UK Frontend's script has moved focus to the element (it does so once the page
+   * has loaded, which can be after the element is first found); fails if it never does.
+   */
+  WebElement focusMovesTo(String css) {
+    WebElement target = el(css);
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(b -> b.switchTo().activeElement().equals(target));
+    return target;
+  }
+
   void demoSignIn(String userId) {
     go("/sign-in/demo");
     el("input[name=userId][value='" + userId + "'] ~ button").click();
@@ -163,8 +174,7 @@ class PortalBrowserIT {
     accessible("raise-problem");
     el("button[value=raise]").click();
     // GOV.UK Frontend moves focus to the error summary, whose links lead to the fields.
-    WebElement summary = el(".govuk-error-summary");
-    assertThat(browser.switchTo().activeElement()).isEqualTo(summary);
+    WebElement summary = focusMovesTo(".govuk-error-summary");
     accessible("raise-problem-errors");
     summary.findElement(By.cssSelector("a[href='#title']")).click();
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("title");
@@ -234,7 +244,7 @@ class PortalBrowserIT {
     go("/raise/request/software-install");
     accessible("catalogue-request");
     el("form[action^='/raise/request'] button").click();
-    assertThat(browser.switchTo().activeElement()).isEqualTo(el(".govuk-error-summary"));
+    focusMovesTo(".govuk-error-summary");
     accessible("catalogue-request-errors");
     noCspViolations();
   }

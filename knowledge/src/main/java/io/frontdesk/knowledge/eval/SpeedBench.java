@@ -69,11 +69,19 @@ public final class SpeedBench {
     RelevanceModel model = RelevanceModel.PRODUCTION;
     try (ArticleIndex index =
         ArticleIndex.open(dir.resolve("index-" + n), new KnowledgeAnalyzer(), model.similarity())) {
+      long c0 = processCpuNanos();
       long t0 = System.nanoTime();
       index.rebuild(docs, n);
       double buildS = (System.nanoTime() - t0) / 1e9;
+      double buildCpuS = (processCpuNanos() - c0) / 1e9;
       out.printf(
-          Locale.ROOT, "n=%d lucene: build %.0f articles/s (%.1f s)%n", n, n / buildS, buildS);
+          Locale.ROOT,
+          "n=%d lucene: build %.0f articles/s (%.1f s wall, %.1f s CPU: %.0f articles per CPU-second)%n",
+          n,
+          n / buildS,
+          buildS,
+          buildCpuS,
+          n / buildCpuS);
       out.flush();
       Synonyms syn = new Synonyms(Synonyms.defaults(), index.analyzer());
       SearchEngine engine = new SearchEngine(index, model, () -> syn, Confidence.PRODUCTION, "");
@@ -133,7 +141,11 @@ public final class SpeedBench {
                     a.audience(),
                     n + i + 1));
         index.awaitSearchable(gen);
-        while (engine.search(word, Audience.STAFF, 1, null, false).hits().isEmpty()) {
+        // Searched as a reader who may see the article (its audience may be schools only).
+        Audience reader = a.audience() == Audience.SCHOOLS ? Audience.SCHOOLS : Audience.STAFF;
+        long deadline = s + 5_000_000_000L;
+        while (engine.search(word, reader, 1, null, false).hits().isEmpty()
+            && System.nanoTime() < deadline) {
           Thread.onSpinWait();
         }
         pub[i] = System.nanoTime() - s;
@@ -205,6 +217,14 @@ public final class SpeedBench {
         hit1 / (double) m,
         hit10 / (double) m);
     coll.drop();
+  }
+
+  /** CPU time of the whole process (all threads), or 0 where the JVM does not report it. */
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   private static int rank(List<SearchHit> hits, String id) {
