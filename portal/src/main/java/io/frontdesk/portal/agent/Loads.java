@@ -1,17 +1,12 @@
 package io.frontdesk.portal.agent;
 
-import com.mongodb.client.model.Filters;
 import io.frontdesk.desk.Desk;
 import io.frontdesk.desk.routing.ResolverGroup;
-import io.frontdesk.desk.ticket.TicketStatus;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Each resolver group's open load against its capacity, for the queues and the assign form. */
 final class Loads {
-  private static final List<String> OPEN =
-      TicketStatus.OPEN.stream().map(TicketStatus::wire).toList();
-
   private final Desk desk;
   private final int warnPercent;
 
@@ -31,10 +26,7 @@ final class Loads {
 
   /** Blocking. */
   Bandwidth of(ResolverGroup g) {
-    long open =
-        desk.tickets()
-            .repository()
-            .count(Filters.and(Filters.eq("groupId", g.id()), Filters.in("status", OPEN)));
-    return Bandwidth.of(g, open, warnPercent);
+    // From the desk's in-memory working set when it is loaded; a store count otherwise.
+    return Bandwidth.of(g, desk.tickets().repository().openInGroup(g.id()), warnPercent);
   }
 }
