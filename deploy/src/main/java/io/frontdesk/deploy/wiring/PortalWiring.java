@@ -79,7 +79,7 @@ public final class PortalWiring implements Wiring {
             new DirectoryAdmin(desk.schools(), desk.users(), desk.catalogue()),
             new ProjectAdmin(desk.projects(), desk.desk().groups(), desk.users(), desk.catalogue()),
             ctx.blocking(),
-            OpsConfig.load(ctx.settings()),
+            OpsConfig.load(ctx.settings(), ctx.config().baseUrl()),
             Clock.systemUTC())
         .forEach(routes::add);
     // The Digital Champions' and managers' pages.

@@ -202,6 +202,19 @@ class OpsDeskIT {
         .contains("Internal note", "Gareth Lloyd")
         .doesNotContain("<today>");
 
+    // One click sends an article; the link in it is absolute, since it leaves the portal.
+    assertThat(
+            agent
+                .post(
+                    "/agent/tickets/" + ref + "/send-article", Map.of("articleId", "scan-to-email"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(notices)
+        .anyMatch(
+            n ->
+                n.startsWith("u-tom-hughes|comment|" + ref + "|")
+                    && n.contains("(" + fx.baseUrl + "/kb/scan-to-email)"));
+
     agent.post(
         "/agent/tickets/" + ref + "/resolve",
         Map.of("resolution", "Replaced the scanner's feed roller", "articleId", ""));

@@ -59,6 +59,7 @@ public final class TicketDeskPages implements PortalPages {
   private final Blocking blocking;
   private final Clock clock;
   private final Loads loads;
+  private final OpsConfig config;
 
   public TicketDeskPages(
       Layout layout,
@@ -75,6 +76,7 @@ public final class TicketDeskPages implements PortalPages {
     this.blocking = blocking;
     this.clock = clock;
     this.loads = new Loads(desk, config.bandwidthWarnPercent());
+    this.config = config;
   }
 
   @Override
@@ -297,7 +299,7 @@ public final class TicketDeskPages implements PortalPages {
               String resolution = note;
               if (!articleId.isEmpty()) {
                 desk.tickets().linkArticle(p, ref(ctx), articleId, Channel.PORTAL);
-                resolution = note + "\n\nSee the help article: /kb/" + articleId;
+                resolution = note + "\n\nSee the help article: " + config.articleLink(articleId);
               }
               return desk.lifecycle()
                   .transition(p, ref(ctx), TicketStatus.RESOLVED, resolution, Channel.PORTAL);
@@ -331,8 +333,8 @@ public final class TicketDeskPages implements PortalPages {
                                   ref(ctx),
                                   "This help article should answer your question: "
                                       + a.title()
-                                      + " (/kb/"
-                                      + a.id()
+                                      + " ("
+                                      + config.articleLink(a.id())
                                       + "). Reply here if it does not.",
                                   true,
                                   Channel.PORTAL);
