@@ -22,7 +22,8 @@ public final class DeskCommand implements Command {
   public List<String> usage() {
     return List.of(
         "desk bench [--tickets N] [--open-percent P] [--seconds S] [--threads T] [--queries Q]"
-            + "   creation rate and queue-page latency (default 1000000 tickets, 4% open)");
+            + " [--dir DIR]   creation rate and queue-page latency (default 1000000 tickets, 4%"
+            + " open; --dir keeps the seeded store there for the next run)");
   }
 
   @Override
@@ -39,9 +40,14 @@ public final class DeskCommand implements Command {
         .setLevel(ch.qos.logback.classic.Level.ERROR);
     DeskBench.Options o = new DeskBench.Options(1_000_000, 4, 20, 8, 3000);
     List<String> rest = args.subList(1, args.size());
+    Path keep = null;
     for (int i = 0; i < rest.size(); i += 2) {
       if (i + 1 >= rest.size()) {
         throw new UsageException(rest.get(i) + " needs a value");
+      }
+      if (rest.get(i).equals("--dir")) {
+        keep = Path.of(rest.get(i + 1));
+        continue;
       }
       int v = number(rest.get(i), rest.get(i + 1));
       o =
@@ -53,6 +59,10 @@ public final class DeskCommand implements Command {
             case "--queries" -> o.withQueries(v);
             default -> throw new UsageException("unknown option " + rest.get(i));
           };
+    }
+    if (keep != null) {
+      new DeskBench(o, keep, settings).run(out);
+      return 0;
     }
     Path tmp = Files.createTempDirectory("desk-bench-");
     try {

@@ -14,6 +14,7 @@ import io.frontdesk.desk.fulfilment.FulfilmentRoutes;
 import io.frontdesk.desk.fulfilment.FulfilmentTickets;
 import io.frontdesk.desk.fulfilment.RateLimits;
 import io.frontdesk.desk.fulfilment.SelfServiceFulfilment;
+import io.frontdesk.desk.fulfilment.SelfServiceHint;
 import io.frontdesk.desk.notify.GovUkNotifyNotifier;
 import io.frontdesk.desk.notify.MailDropNotifier;
 import io.frontdesk.desk.notify.Notifier;
@@ -103,6 +104,8 @@ public final class FulfilmentWiring implements Wiring {
                         status.wire())
                     .increment());
     this.routes = new FulfilmentRoutes(ctx.vertx(), ctx.blocking(), service);
+    // Reset/unlock forms stay with the Service Desk, with a pointer to doing it at once in chat.
+    desk.fulfilment(new SelfServiceHint(desk.tickets()));
     LOG.info(
         "Self-service fulfilment: directory {}{}, notifier {}",
         directory.kind(),
@@ -148,7 +151,14 @@ public final class FulfilmentWiring implements Wiring {
                     ctx.vertx()
                         .setPeriodic(
                             Duration.ofMinutes(15).toMillis(),
-                            id -> ctx.blocking().run(() -> limits.purge(java.time.Instant.now()))));
+                            id -> ctx.blocking().run(this::purge)));
+  }
+
+  /** Ended rate-limit windows, and flows older than a week (their code hashes serve nothing). */
+  private void purge() {
+    java.time.Instant now = java.time.Instant.now();
+    limits.purge(now);
+    flows.purge(now.minus(Duration.ofDays(7)));
   }
 
   @Override

@@ -2,9 +2,11 @@ package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.deploy.ServerContext;
 import io.frontdesk.desk.audit.AdminAudit;
+import io.frontdesk.desk.els.ProjectAdmin;
 import io.frontdesk.desk.notify.Contact;
 import io.frontdesk.desk.notify.Notifier;
 import io.frontdesk.desk.notify.OutboundMessage;
+import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
 import io.frontdesk.portal.PortalServices;
@@ -74,6 +76,8 @@ public final class PortalWiring implements Wiring {
             routes.layout(),
             services,
             adminAudit,
+            new DirectoryAdmin(desk.schools(), desk.users(), desk.catalogue()),
+            new ProjectAdmin(desk.projects(), desk.desk().groups(), desk.users(), desk.catalogue()),
             ctx.blocking(),
             OpsConfig.load(ctx.settings()),
             Clock.systemUTC())

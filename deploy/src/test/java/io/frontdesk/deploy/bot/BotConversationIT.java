@@ -394,4 +394,72 @@ class BotConversationIT {
     assertThat(state.getList("transcript", String.class).toString())
         .contains("[one-time code, not recorded]", "[shown once, not recorded]");
   }
+
+  /** James Wilson (Priya's line manager) in his own 1:1 chat, as the recorded Action.Execute. */
+  static JsonObject james(String text) throws Exception {
+    JsonObject rec =
+        BotClient.payload("teams-invoke-adaptivecard-action-execute.json", connector.serviceUrl());
+    return personal(text).put("from", rec.getJsonObject("from"));
+  }
+
+  @Test
+  void anApprovalIsAskedOfTheLineManagerAndTheDecisionReachesTheRequester() throws Exception {
+    JsonObject manager = james("help");
+    replies(manager); // the bot now knows James's 1:1 chat
+    JsonObject ask = personal("request access to a shared mailbox");
+    replies(ask);
+    JsonObject submit =
+        click(
+            ask,
+            new JsonObject()
+                .put("action", "request.submit")
+                .put("itemId", "shared-mailbox-access")
+                .put("mailbox", "finance.team@northshire.gov.uk")
+                .put("access", "Read")
+                .put("reason", "Covering month end"));
+    String raised = replies(submit).getJsonObject(0).getString("text");
+    assertThat(raised).contains("REQ-", "approval");
+
+    FakeConnector.Post request = connector.next(conv(manager), WAIT);
+    assertThat(request).as("approval request to the line manager").isNotNull();
+    JsonObject card = card(request.activity());
+    assertThat(card.encode()).contains("Approval needed", "Approve", "Reject");
+    JsonObject approve = card.getJsonArray("actions").getJsonObject(0);
+    JsonObject execute =
+        BotClient.payload("teams-invoke-adaptivecard-action-execute.json", connector.serviceUrl())
+            .put("id", UUID.randomUUID().toString())
+            .put("conversation", manager.getJsonObject("conversation"))
+            .put(
+                "value",
+                new JsonObject()
+                    .put(
+                        "action",
+                        new JsonObject()
+                            .put("type", "Action.Execute")
+                            .put("verb", approve.getString("verb"))
+                            .put("data", approve.getJsonObject("data")))
+                    .put("trigger", "manual"));
+    BotClient.Response decided = client.post(execute);
+    assertThat(decided.status()).isEqualTo(200);
+    assertThat(decided.json().getString("value")).contains("Approved");
+
+    FakeConnector.Post told = connector.next(conv(ask), WAIT);
+    assertThat(told).as("the decision reaches the requester").isNotNull();
+    assertThat(told.activity().getString("text")).containsIgnoringCase("approved");
+  }
+
+  @Test
+  void escalatingAnIssueOfAProjectInItsWindowGoesToItsEarlyLifeSupportQueue() throws Exception {
+    JsonObject ask = personal("FinanceOne won't let me raise a purchase order");
+    replies(ask);
+    String ref =
+        replies(next(ask, "talk to a person"))
+            .getJsonObject(0)
+            .getString("text")
+            .replaceAll("(?s).*?(INC-\\d+).*", "$1");
+    Document t = db.getCollection("desk_tickets").find(Filters.eq("_id", ref)).first();
+    assertThat(t.getString("groupId")).isEqualTo("els-financeone");
+    assertThat(t.getString("transcript"))
+        .contains("FinanceOne won't let me raise a purchase order");
+  }
 }

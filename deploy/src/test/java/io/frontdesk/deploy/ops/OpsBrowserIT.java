@@ -149,6 +149,9 @@ class OpsBrowserIT {
             "/admin/els",
             "/admin/schools",
             "/admin/users",
+            "/admin/schools/st-marys-primary",
+            "/admin/users/u-tom-hughes",
+            "/admin/els/financeone",
             "/approvals")) {
       browser.open(page);
       assertThat(browser.page()).as(page).doesNotContain("Page not found");

@@ -94,7 +94,11 @@ class OpsDeskIT {
             "/admin/catalogue",
             "/admin/els",
             "/admin/schools",
-            "/admin/users");
+            "/admin/users",
+            "/admin/schools/st-marys-primary",
+            "/admin/users/u-tom-hughes",
+            "/admin/els/new",
+            "/admin/els/financeone");
     List<String> posts =
         List.of(
             "/agent/tickets/" + ref + "/comment",
@@ -112,7 +116,10 @@ class OpsDeskIT {
             "/admin/rules",
             "/admin/rules/network/delete",
             "/admin/calendar/holidays",
-            "/admin/calendar/holidays/remove");
+            "/admin/calendar/holidays/remove",
+            "/admin/schools/st-marys-primary",
+            "/admin/users/u-tom-hughes",
+            "/admin/els");
     for (Role role : List.of(Role.STAFF, Role.SCHOOL_CONTACT, Role.SCHOOL_ADMIN, Role.CHAMPION)) {
       PortalClient c = fx.client().signInAs(role);
       for (String page : pages) {
@@ -279,10 +286,51 @@ class OpsDeskIT {
     assertThat(admin.post("/admin/calendar/holidays", Map.of("date", "29/12")).statusCode())
         .isEqualTo(400);
 
+    admin.get("/admin/schools/oakfield-academy");
+    assertThat(
+            admin
+                .post(
+                    "/admin/schools/oakfield-academy",
+                    Map.of("tier", "Gold", "covered", "Schools ICT", "onsiteDays", "9"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(admin.get("/admin/schools").body()).contains("Oakfield Academy");
+    admin.get("/admin/users/u-tom-hughes");
+    assertThat(
+            admin
+                .post("/admin/users/u-tom-hughes", Map.of("roles", "SCHOOL_ADMIN", "groups", ""))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            admin
+                .post("/admin/users/u-mark-davies", Map.of("roles", "STAFF", "groups", ""))
+                .statusCode())
+        .isEqualTo(403);
+
+    admin.get("/admin/els/new");
+    java.util.Map<String, String> project = new java.util.LinkedHashMap<>();
+    project.put("id", "payroll");
+    project.put("name", "New payroll");
+    project.put("applications", "PayNow");
+    project.put("keywords", "payslip, pay run");
+    project.put("start", "2026-11-01");
+    project.put("end", "2027-03-31");
+    project.put("elsGroupId", "els-financeone");
+    project.put("projectGroupId", "financeone-project");
+    project.put("ownerId", "u-oliver-brooks");
+    project.put("afterWindow", "stay");
+    assertThat(admin.post("/admin/els", project).statusCode()).isEqualTo(303);
+    assertThat(admin.get("/admin/els").body()).contains("New payroll", "PayNow", "pay run");
+    project.put("end", "2026-10-01");
+    HttpResponse<String> backwards = admin.post("/admin/els", project);
+    assertThat(backwards.statusCode()).isEqualTo(400);
+    assertThat(backwards.body()).contains("The window must end after it starts");
+
     String audit = admin.get("/admin").body();
     assertThat(audit)
         .contains("group.save", "network", "capacity 2", "calendar.holiday.add", "2026-12-29")
-        .contains("Mark Davies");
+        .contains("Mark Davies", "school.entitlement", "oakfield-academy", "on-site days 9")
+        .contains("els.project.save", "payroll");
     // The queue list now warns about the small network queue once it holds tickets.
     PortalClient agent = fx.client().signInAs("u-sophie-turner");
     assertThat(agent.get("/agent/queues").body()).contains("Network (level 2)");

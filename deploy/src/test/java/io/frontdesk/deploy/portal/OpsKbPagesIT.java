@@ -183,7 +183,8 @@ class OpsKbPagesIT {
     assertThat(emma.post("/champion/articles/change-password/edit", form).statusCode())
         .isEqualTo(303);
     String history = emma.get("/champion/articles/change-password/history").body();
-    assertThat(history).contains("fd-diff__row--added", "A brand new closing line.", "Version 1");
+    assertThat(history)
+        .contains("fd-diff__row--added", "A brand new closing line.", "Version 1", "Emma Clarke");
     assertThat(history).contains("Restore<span class=\"govuk-visually-hidden\"> version 1</span>");
     HttpResponse<String> restored =
         emma.post("/champion/articles/change-password/restore", Map.of("version", "1"));

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param leaver the account has expired or sits in the leavers' container
  * @param locked the account is locked out
  * @param privileged an administrator flag the directory itself sets (AD adminCount=1)
+ * @param passwordNeverExpires AD's DONT_EXPIRE_PASSWORD: a forced change at next logon has no
+ *     effect
  * @param groups names (CNs or display names) of the groups the account is a member of
  */
 public record DirectoryAccount(
@@ -26,6 +28,7 @@ public record DirectoryAccount(
     boolean leaver,
     boolean locked,
     boolean privileged,
+    boolean passwordNeverExpires,
     Set<String> groups) {
 
   public DirectoryAccount {

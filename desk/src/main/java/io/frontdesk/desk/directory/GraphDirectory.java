@@ -85,6 +85,7 @@ public final class GraphDirectory implements Directory {
             false,
             false,
             false,
+            false,
             groups));
   }
 

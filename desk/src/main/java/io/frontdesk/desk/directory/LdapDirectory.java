@@ -40,6 +40,9 @@ public final class LdapDirectory implements Directory {
   /** AD: "account disabled" in userAccountControl. */
   static final int UAC_ACCOUNTDISABLE = 0x2;
 
+  /** AD: "password never expires" in userAccountControl; pwdLastSet=0 then forces nothing. */
+  static final int UAC_DONT_EXPIRE_PASSWORD = 0x10000;
+
   /** ppolicy: this pwdAccountLockedTime means locked by an administrator, i.e. disabled. */
   static final String PPOLICY_PERMANENT_LOCK = "000001010000Z";
 
@@ -200,6 +203,7 @@ public final class LdapDirectory implements Directory {
           leaver,
           locked(e),
           longValue(e.getAttributeValue("adminCount")) == 1,
+          (uac & UAC_DONT_EXPIRE_PASSWORD) != 0,
           groups);
     }
     String lockedAt = e.getAttributeValue("pwdAccountLockedTime");
@@ -214,6 +218,7 @@ public final class LdapDirectory implements Directory {
         PPOLICY_PERMANENT_LOCK.equals(lockedAt),
         leaver,
         lockedAt != null && !PPOLICY_PERMANENT_LOCK.equals(lockedAt),
+        false,
         false,
         groups);
   }

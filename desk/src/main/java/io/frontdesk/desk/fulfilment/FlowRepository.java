@@ -77,6 +77,14 @@ public final class FlowRepository {
             Filters.gte("createdAt", Date.from(since))));
   }
 
+  /**
+   * Drops flows created before {@code before}: once a flow is over, its code hash serves nothing,
+   * and failures only count for a day (the embedded store ignores TTL indexes, so this is a job).
+   */
+  public long purge(Instant before) {
+    return flows.deleteMany(Filters.lt("createdAt", Date.from(before))).getDeletedCount();
+  }
+
   public void delete(String id) {
     flows.deleteOne(Filters.eq("_id", id));
   }

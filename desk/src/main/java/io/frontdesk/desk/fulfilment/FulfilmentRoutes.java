@@ -16,7 +16,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * Self-service fulfilment over JSON, for the portal's pages and other clients:
  *
  * <ul>
- *   <li>{@code POST /api/fulfilment/start {"kind":"reset"|"unlock"}} sends a code: {@code
+ *   <li>{@code POST /api/fulfilment/start {"kind":"reset"|"unlock", "channel":"portal"|"api"}}
+ *       sends a code: {@code
  *       {"outcome":"code-sent","flowId":..,"sentTo":..,"expiresAt":..,"attemptsLeft":3}}
  *   <li>{@code POST /api/fulfilment/verify {"flowId":..,"code":"123456"}} makes the change: {@code
  *       {"outcome":"password-reset","temporaryPassword":..,"ticket":"REQ-.."}}
@@ -81,8 +82,10 @@ public final class FulfilmentRoutes {
     }
     Channel channel = Channel.API;
     if (b.getValue("channel") != null) {
-      if (!(b.getValue("channel") instanceof String c)) {
-        throw ApiException.badRequest("channel must be teams, portal or api");
+      // Teams requests come through the bot, which verifies the activity; not through this API.
+      if (!(b.getValue("channel") instanceof String c)
+          || !("portal".equals(c) || "api".equals(c))) {
+        throw ApiException.badRequest("channel must be portal or api");
       }
       channel = Channel.parse(c);
     }

@@ -58,6 +58,16 @@ final class Messages {
         ref);
   }
 
+  static Outcome neverExpires(String ref) {
+    return Outcome.of(
+        Status.NOT_ALLOWED_HERE,
+        "Your account is set so that its password never expires, so I could not make you choose"
+            + " a new password after a reset. I have raised "
+            + ref
+            + " and the Service Desk will reset it for you.",
+        ref);
+  }
+
   static Outcome notLocked() {
     return Outcome.of(
         Status.NOT_LOCKED,

@@ -122,15 +122,16 @@ public final class SelfServiceFulfilment {
       return Messages.disabled();
     }
     if (isPrivileged(user, account)) {
-      String why =
-          "Self-service refused: "
-              + user.upn()
-              + " is a privileged or protected account. Check it is the person by a known route"
-              + " before acting.";
-      String ref =
-          tickets.forAgent(user, kind, req.channel(), why, options.escalationGroup()).reference();
-      audit(user, kind, "refused-privileged, raised " + ref, null);
-      return Messages.privileged(kind, ref);
+      return Messages.privileged(
+          kind, escalate(user, kind, req.channel(), "is a privileged or protected account"));
+    }
+    if (kind == FulfilmentKind.RESET && account.passwordNeverExpires()) {
+      return Messages.neverExpires(
+          escalate(
+              user,
+              kind,
+              req.channel(),
+              "has 'password never expires' set, so a reset could not force a change"));
     }
     if (kind == FulfilmentKind.UNLOCK && !directory.supportsUnlock()) {
       return Messages.unlockNotNeeded();
@@ -143,6 +144,19 @@ public final class SelfServiceFulfilment {
       return Messages.noContact();
     }
     return sendCode(user, kind, req.channel(), account, contact.get(), now);
+  }
+
+  /** Refuses politely: a REQ for an agent, who checks it is the person by a known route. */
+  private String escalate(User user, FulfilmentKind kind, Channel channel, String reason) {
+    String why =
+        "Self-service refused: "
+            + user.upn()
+            + " "
+            + reason
+            + ". Check it is the person by a known route before acting.";
+    String ref = tickets.forAgent(user, kind, channel, why, options.escalationGroup()).reference();
+    audit(user, kind, "refused (" + reason + "), raised " + ref, null);
+    return ref;
   }
 
   private Outcome sendCode(
@@ -242,7 +256,8 @@ public final class SelfServiceFulfilment {
       if (account == null
           || account.disabled()
           || account.leaver()
-          || isPrivileged(user, account)) {
+          || isPrivileged(user, account)
+          || (kind == FulfilmentKind.RESET && account.passwordNeverExpires())) {
         flows.move(flowId, FlowRepository.VERIFIED, FlowRepository.ABANDONED, now);
         return account == null
             ? Messages.notFound(kind)
@@ -280,7 +295,7 @@ public final class SelfServiceFulfilment {
     boolean reset = kind == FulfilmentKind.RESET;
     Document details =
         new Document("requestedBy", user.id())
-            .append("identity", channel == Channel.TEAMS ? "teams-entra-id" : "portal-sign-in")
+            .append("identity", identity(channel))
             .append("verifiedBy", "one-time code to " + flow.getString("contact"))
             .append("directory", directory.kind())
             .append("account", account.login())
@@ -383,6 +398,15 @@ public final class SelfServiceFulfilment {
     byte[] b = new byte[16];
     random.nextBytes(b);
     return HexFormat.of().formatHex(b);
+  }
+
+  /** How the requester's identity was established, for the audit trail. */
+  private static String identity(Channel channel) {
+    return switch (channel) {
+      case TEAMS -> "teams-entra-id";
+      case PORTAL -> "portal-sign-in";
+      default -> "api-principal";
+    };
   }
 
   private static boolean blank(String s) {

@@ -53,7 +53,13 @@ public final class TicketRepository {
   /** Rebuilds the working-set index from the store (blocking; a scan of the tickets). */
   public void loadIndex() {
     if (index != null) {
-      index.load(tickets.find(Filters.ne("status", TicketStatus.CLOSED.wire())));
+      // Only the indexed fields, in modest batches: the embedded store does not cap a reply at
+      // the 16 MB a batch may hold, and a bigger reply is refused by the driver.
+      index.load(
+          tickets
+              .find(Filters.ne("status", TicketStatus.CLOSED.wire()))
+              .projection(WorkingSetIndex.FIELDS)
+              .batchSize(500));
     }
   }
 

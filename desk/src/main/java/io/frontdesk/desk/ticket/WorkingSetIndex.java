@@ -72,6 +72,26 @@ public final class WorkingSetIndex {
     }
   }
 
+  /** The ticket fields an entry is made from (a projection for the rebuild scan). */
+  public static final org.bson.conversions.Bson FIELDS =
+      com.mongodb.client.model.Projections.include(
+          "desk",
+          "type",
+          "groupId",
+          "status",
+          "priority",
+          "assigneeId",
+          "sla.state",
+          "sla.resolutionDue",
+          "sla.nextCheckAt",
+          "createdAt",
+          "resolvedAt",
+          "requester.userId",
+          "majorIncident",
+          "catalogueItemId",
+          "title",
+          "description");
+
   /** A page of references and the total that matched. */
   public record RefPage(List<String> refs, long total) {}
 

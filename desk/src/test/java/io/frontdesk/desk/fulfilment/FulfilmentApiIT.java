@@ -192,6 +192,13 @@ class FulfilmentApiIT {
                 .bodyAsJsonObject()
                 .getString("error"))
         .contains("channel");
+    assertThat(
+            post(
+                    "u-priya-shah",
+                    "/api/fulfilment/start",
+                    "{\"kind\":\"reset\",\"channel\":\"teams\"}")
+                .statusCode())
+        .isEqualTo(400);
     HttpResponse<Buffer> noFlow =
         post("u-priya-shah", "/api/fulfilment/verify", "{\"flowId\":\"x\",\"code\":\"123456\"}");
     assertThat(noFlow.statusCode()).isEqualTo(400);

@@ -55,6 +55,14 @@ class FulfilmentFailuresTest {
   }
 
   @Test
+  void oldFlowsArePurged() {
+    startReset(priya);
+    assertThat(f.flows.purge(f.desk.clock.instant().minus(Duration.ofDays(7)))).isZero();
+    assertThat(f.flows.purge(f.desk.clock.instant().plusSeconds(1))).isEqualTo(1);
+    assertThat(f.flows.collection().countDocuments()).isZero();
+  }
+
+  @Test
   void anExpiredCodeChangesNothing() {
     Outcome sent = startReset(priya);
     f.desk.clock.advance(Duration.ofMinutes(10));
@@ -125,6 +133,29 @@ class FulfilmentFailuresTest {
     assertThat(startReset(f.principal("u-james-wilson")).status())
         .isEqualTo(Status.REFUSED_DISABLED);
     assertThat(f.outbox.messages).isEmpty();
+  }
+
+  @Test
+  void aPasswordThatNeverExpiresIsResetByAnAgentButCanStillBeUnlocked() throws Exception {
+    String dn = f.dn("u-tom-hughes");
+    f.ldap
+        .server()
+        .modify(
+            dn,
+            new Modification(ModificationType.REPLACE, "userAccountControl", "66048"),
+            new Modification(ModificationType.REPLACE, "lockoutTime", "133700000000000000"));
+    Outcome reset = startReset(f.principal("u-tom-hughes"));
+    assertThat(reset.status()).isEqualTo(Status.NOT_ALLOWED_HERE);
+    assertThat(reset.message()).contains("never expires").contains(reset.ticketReference());
+    assertThat(ticket(reset.ticketReference()).groupId()).isEqualTo("service-desk");
+    assertThat(f.outbox.messages).isEmpty();
+    assertThat(
+            f.service
+                .start(
+                    new StartRequest(
+                        f.principal("u-tom-hughes"), FulfilmentKind.UNLOCK, Channel.TEAMS, true))
+                .status())
+        .isEqualTo(Status.CODE_SENT);
   }
 
   @Test

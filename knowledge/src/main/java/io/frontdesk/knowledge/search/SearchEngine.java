@@ -27,8 +27,6 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -39,15 +37,12 @@ public final class SearchEngine {
   /** Built once: the same filter object lets Lucene's query cache keep its doc set. */
   private static final Map<Audience, Query> AUDIENCE_FILTERS = audienceFilters();
 
-  private static final Set<String> BODY_ONLY = Set.of(ArticleIndex.BODY);
-
   private static final Set<String> SHOWN =
-      Set.of(ArticleIndex.ID, ArticleIndex.TITLE, ArticleIndex.SERVICE);
-  private static final Set<String> SHOWN_WITH_BODY =
       Set.of(ArticleIndex.ID, ArticleIndex.TITLE, ArticleIndex.SERVICE, ArticleIndex.EXCERPT);
 
   private final ArticleIndex index;
   private final QueryBuilder builder;
+  private final Snippets snipper;
   private final Supplier<Synonyms> synonyms;
   private final Confidence confidence;
   private final String baseUrl;
@@ -64,6 +59,7 @@ public final class SearchEngine {
       String baseUrl) {
     this.index = index;
     this.builder = new QueryBuilder(index.analyzer(), model);
+    this.snipper = new Snippets(index.analyzer());
     this.synonyms = synonyms;
     this.confidence = confidence;
     this.baseUrl = baseUrl;
@@ -73,7 +69,7 @@ public final class SearchEngine {
    * Ranks the articles the audience may see.
    *
    * @param exclude an article id to leave out (evaluation of unanswerable questions), or null
-   * @param snippets false skips highlighting (evaluation)
+   * @param snippets false skips marking matches (evaluation): each hit gets the lead instead
    */
   public Result search(
       String text, Audience audience, int limit, String exclude, boolean snippets) {
@@ -93,15 +89,15 @@ public final class SearchEngine {
       Query query = q.build();
       TopDocs top = searcher.search(query, Math.max(limit, 2));
       ScoreDoc[] docs = top.scoreDocs;
-      String[] passages = snippets && docs.length > 0 ? highlight(searcher, query, top) : null;
+      Set<String> terms = snippets ? Snippets.terms(built.query()) : Set.of();
       List<SearchHit> hits = new ArrayList<>();
       StoredFields stored = searcher.storedFields();
       for (int i = 0; i < Math.min(limit, docs.length); i++) {
-        boolean passage = passages != null && passages[i] != null;
-        // The excerpt is the largest stored field: read it only when a lead is needed.
-        Document d = stored.document(docs[i].doc, passage ? SHOWN : SHOWN_WITH_BODY);
+        Document d = stored.document(docs[i].doc, SHOWN);
         String id = d.get(ArticleIndex.ID);
-        String snippet = passage ? passages[i] : lead(d.get(ArticleIndex.EXCERPT));
+        String excerpt = d.get(ArticleIndex.EXCERPT);
+        String passage = snippets ? snipper.cut(excerpt, terms) : null;
+        String snippet = passage != null ? passage : lead(excerpt);
         hits.add(
             new SearchHit(
                 id,
@@ -164,20 +160,6 @@ public final class SearchEngine {
       }
     }
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  }
-
-  private String[] highlight(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
-    UnifiedHighlighter h =
-        UnifiedHighlighter.builder(searcher, index.analyzer())
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            // The snippet comes from the stored excerpt (the start of the body), marked with the
-            // query's body terms; re-analysing 1,500 characters is cheaper than storing and
-            // loading whole bodies. Single terms are marked, phrases are not re-verified.
-            .withMaskedFieldsFunc(f -> f.equals(ArticleIndex.EXCERPT) ? BODY_ONLY : Set.of())
-            .withHighlightPhrasesStrictly(false)
-            .withHandleMultiTermQuery(false)
-            .build();
-    return h.highlight(ArticleIndex.EXCERPT, query, top, 2);
   }
 
   private static String lead(String body) {

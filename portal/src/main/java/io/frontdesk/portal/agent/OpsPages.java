@@ -2,6 +2,8 @@ package io.frontdesk.portal.agent;
 
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.desk.audit.AdminAudit;
+import io.frontdesk.desk.els.ProjectAdmin;
+import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.portal.PortalServices;
 import io.frontdesk.portal.admin.AdminPages;
 import io.frontdesk.portal.admin.DirectoryPages;
@@ -22,6 +24,8 @@ public final class OpsPages {
       Layout layout,
       PortalServices services,
       AdminAudit audit,
+      DirectoryAdmin directory,
+      ProjectAdmin projects,
       Blocking blocking,
       OpsConfig config,
       Clock clock) {
@@ -38,6 +42,6 @@ public final class OpsPages {
         new ApprovalPages(layout, services.desk(), blocking),
         new ElsPages(layout, services.desk(), blocking, clock),
         new AdminPages(layout, services.desk(), audit, blocking),
-        new DirectoryPages(layout, services.desk(), blocking));
+        new DirectoryPages(layout, services.desk(), directory, projects, audit, blocking));
   }
 }

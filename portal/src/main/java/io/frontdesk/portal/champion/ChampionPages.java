@@ -1,12 +1,9 @@
 package io.frontdesk.portal.champion;
 
-import io.frontdesk.core.async.Blocking;
 import io.frontdesk.core.http.ApiException;
 import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.security.Principals;
 import io.frontdesk.core.security.Role;
-import io.frontdesk.desk.people.User;
-import io.frontdesk.desk.people.UserRepository;
 import io.frontdesk.knowledge.article.Article;
 import io.frontdesk.knowledge.article.ArticleInput;
 import io.frontdesk.knowledge.article.ArticleService;
@@ -23,8 +20,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -43,21 +38,15 @@ public final class ChampionPages implements PortalPages {
 
   private final Layout layout;
   private final ArticleService articles;
-  private final UserRepository users;
+  private final UserNames names;
   private final List<String> services;
-  private final Blocking blocking;
 
   public ChampionPages(
-      Layout layout,
-      ArticleService articles,
-      UserRepository users,
-      List<String> services,
-      Blocking blocking) {
+      Layout layout, ArticleService articles, UserNames names, List<String> services) {
     this.layout = layout;
     this.articles = articles;
-    this.users = users;
+    this.names = names;
     this.services = List.copyOf(services);
-    this.blocking = blocking;
   }
 
   @Override
@@ -85,7 +74,8 @@ public final class ChampionPages implements PortalPages {
                     .recentApprovals(me, 20)
                     .compose(
                         approvals ->
-                            names(
+                            names
+                                .of(
                                     java.util.stream.Stream.concat(
                                             approvals.stream().map(d -> d.getString("by")),
                                             drafts.stream()
@@ -232,7 +222,8 @@ public final class ChampionPages implements PortalPages {
                     .audit(me, id)
                     .compose(
                         trail ->
-                            names(trail.stream().map(d -> d.getString("by")).toList())
+                            names
+                                .of(trail.stream().map(d -> d.getString("by")).toList())
                                 .map(n -> new ArticleView(a, trail, n))))
         .onFailure(ctx::fail)
         .onSuccess(
@@ -284,19 +275,5 @@ public final class ChampionPages implements PortalPages {
 
   static String articlePath(String id) {
     return "/champion/articles/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
-  }
-
-  /** Display names for user ids (the id itself if the user is unknown). */
-  Future<Map<String, String>> names(Collection<String> ids) {
-    return blocking.call(
-        () -> {
-          Map<String, String> out = new HashMap<>();
-          for (String id : ids) {
-            if (id != null && !out.containsKey(id)) {
-              out.put(id, users.byId(id).map(User::displayName).orElse(id));
-            }
-          }
-          return out;
-        });
   }
 }

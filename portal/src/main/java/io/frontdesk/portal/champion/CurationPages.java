@@ -16,6 +16,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
@@ -28,13 +29,19 @@ public final class CurationPages implements PortalPages {
   private final ArticleService articles;
   private final FeedbackService feedback;
   private final SynonymService synonyms;
+  private final UserNames names;
 
   public CurationPages(
-      Layout layout, ArticleService articles, FeedbackService feedback, SynonymService synonyms) {
+      Layout layout,
+      ArticleService articles,
+      FeedbackService feedback,
+      SynonymService synonyms,
+      UserNames names) {
     this.layout = layout;
     this.articles = articles;
     this.feedback = feedback;
     this.synonyms = synonyms;
+    this.names = names;
   }
 
   @Override
@@ -57,9 +64,15 @@ public final class CurationPages implements PortalPages {
     articles
         .forCurator(me, id)
         .compose(a -> articles.history(me, id).map(v -> new WithDocs(a, v)))
+        .compose(
+            x ->
+                names
+                    .of(x.docs().stream().map(d -> d.getString("by")).toList())
+                    .map(n -> new Named(x, n)))
         .onFailure(ctx::fail)
         .onSuccess(
-            x -> {
+            h -> {
+              WithDocs x = h.history();
               Article article = x.article();
               List<Document> versions = x.docs();
               int last =
@@ -87,12 +100,17 @@ public final class CurationPages implements PortalPages {
                   "toTitle",
                   b == null ? "" : title(b),
                   "rows",
-                  rows);
+                  rows,
+                  "names",
+                  h.who());
             });
   }
 
   /** An article with its versions or its ratings. */
   private record WithDocs(Article article, List<Document> docs) {}
+
+  /** An article's versions with the names of their authors. */
+  private record Named(WithDocs history, Map<String, String> who) {}
 
   private static Document find(List<Document> versions, int v) {
     return versions.stream().filter(d -> d.getInteger("version", 0) == v).findFirst().orElse(null);

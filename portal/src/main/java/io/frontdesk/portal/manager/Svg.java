@@ -13,6 +13,7 @@ import java.util.Locale;
  */
 public final class Svg {
   static final int WIDTH = 640;
+  private static final int EMPTY_HEIGHT = 36;
   private static final String[] COLOURS = {
     "#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#f47738", "#0b0c0c"
   };
@@ -31,10 +32,10 @@ public final class Svg {
     int labelW = 220;
     int barW = WIDTH - labelW - 90;
     int height = Math.max(1, bars.size()) * row + 20;
-    StringBuilder b = open(id, title, height);
     if (bars.isEmpty()) {
-      return empty(b, height);
+      return empty(open(id, title, EMPTY_HEIGHT), EMPTY_HEIGHT);
     }
+    StringBuilder b = open(id, title, height);
     double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
@@ -76,11 +77,11 @@ public final class Svg {
     int plotH = 200;
     int legendRows = (series.size() + 1) / 2;
     int height = top + plotH + 40 + legendRows * 24 + 8;
-    StringBuilder b = open(id, title, height);
     boolean any = series.stream().anyMatch(s -> s.values().stream().anyMatch(v -> v != null));
     if (xLabels.isEmpty() || !any) {
-      return empty(b, height);
+      return empty(open(id, title, EMPTY_HEIGHT), EMPTY_HEIGHT);
     }
+    StringBuilder b = open(id, title, height);
     double max =
         series.stream()
             .flatMap(s -> s.values().stream())
@@ -213,7 +214,8 @@ public final class Svg {
             String.format(
                 Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fd-chart\" viewBox=\"0 0 %d %d\""
-                    + " width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"%s-svg-title\">"
+                    + " width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"%s-svg-title\""
+                    + " font-family=\"Arial, Helvetica, sans-serif\">"
                     + "<title id=\"%s-svg-title\">%s</title>",
                 WIDTH,
                 height,
