@@ -128,9 +128,4 @@ public record PortalConfig(
         types,
         s.optional(SECRET));
   }
-
-  /** Defaults for tests: demo sign-in on, no OIDC, insecure cookies for plain-http loopback. */
-  public static PortalConfig forTests(String baseUrl) {
-    return load(Settings.of(java.util.Map.of()), baseUrl, true);
-  }
 }

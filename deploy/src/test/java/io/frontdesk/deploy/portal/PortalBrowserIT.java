@@ -120,6 +120,13 @@ class PortalBrowserIT {
     shot(name);
   }
 
+  /** GOV.UK Frontend (a deferred module) moves focus to the error summary once it has run. */
+  void summaryFocused() {
+    WebElement summary = el(".govuk-error-summary");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(b -> b.switchTo().activeElement().equals(summary));
+  }
+
   void noCspViolations() {
     List<String> csp =
         browser.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -127,17 +134,6 @@ class PortalBrowserIT {
             .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
             .toList();
     assertThat(csp).isEmpty();
-  }
-
-  /**
-   * Waits until GOV.UK Frontend's script has moved focus to the element (it does so once the page
-   * has loaded, which can be after the element is first found); fails if it never does.
-   */
-  WebElement focusMovesTo(String css) {
-    WebElement target = el(css);
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(b -> b.switchTo().activeElement().equals(target));
-    return target;
   }
 
   void demoSignIn(String userId) {
@@ -174,7 +170,8 @@ class PortalBrowserIT {
     accessible("raise-problem");
     el("button[value=raise]").click();
     // GOV.UK Frontend moves focus to the error summary, whose links lead to the fields.
-    WebElement summary = focusMovesTo(".govuk-error-summary");
+    WebElement summary = el(".govuk-error-summary");
+    summaryFocused();
     accessible("raise-problem-errors");
     summary.findElement(By.cssSelector("a[href='#title']")).click();
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("title");
@@ -244,7 +241,7 @@ class PortalBrowserIT {
     go("/raise/request/software-install");
     accessible("catalogue-request");
     el("form[action^='/raise/request'] button").click();
-    focusMovesTo(".govuk-error-summary");
+    summaryFocused();
     accessible("catalogue-request-errors");
     noCspViolations();
   }

@@ -24,7 +24,11 @@ public final class Guard {
       ctx.next();
       return;
     }
-    String next = ctx.request().path();
+    // Back to the same page, query included (a search), if it is short enough to carry.
+    String next =
+        ctx.request().method() == io.vertx.core.http.HttpMethod.GET
+            ? safeNext(ctx.request().uri())
+            : "/";
     ctx.response()
         .setStatusCode(303)
         .putHeader("Location", "/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))

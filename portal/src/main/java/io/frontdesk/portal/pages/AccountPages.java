@@ -123,11 +123,11 @@ public final class AccountPages implements PortalPages {
           false);
       return;
     }
+    // At most five reset e-mails per address per 15 minutes, so the page cannot be used to flood
+    // a mailbox. (Not per client address: a whole school shares one.)
     String key = "reset:" + email.toLowerCase(Locale.ROOT);
-    String ipKey = "reset-ip:" + ctx.request().remoteAddress().host();
-    boolean limited = limiter.blocked(key) || limiter.blocked(ipKey);
+    boolean limited = limiter.blocked(key);
     limiter.failed(key);
-    limiter.failed(ipKey);
     // Answer first, then look the address up and send: the same page and the same timing either
     // way.
     layout.render(

@@ -34,6 +34,35 @@ public record TicketView(
     }
   }
 
+  /** One line of the timeline: raised, each public update, resolved, closed; oldest first. */
+  public record Entry(Instant at, String what, String author, boolean agent, String text) {}
+
+  public List<Entry> timeline() {
+    Document d = ticket.document();
+    List<Entry> out = new java.util.ArrayList<>();
+    out.add(new Entry(ticket.createdAt(), "Raised", ticket.requester().displayName(), false, null));
+    for (Comment c : comments) {
+      out.add(new Entry(c.at(), "Update", c.author(), c.agent(), c.text()));
+    }
+    Date resolved = d.getDate("resolvedAt");
+    if (resolved != null) {
+      out.add(new Entry(resolved.toInstant(), "Resolved", null, true, d.getString("resolution")));
+    }
+    Date closed = d.getDate("closedAt");
+    if (closed != null) {
+      out.add(new Entry(closed.toInstant(), "Closed", null, true, null));
+    }
+    out.sort(
+        java.util.Comparator.comparing(
+            Entry::at, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+    return out;
+  }
+
+  /** For a school: what a chargeable request will cost, as the desk stated it. */
+  public String chargeStatement() {
+    return ticket.chargeable() ? ticket.document().getString("chargeStatement") : null;
+  }
+
   public boolean canReopen() {
     return ticket.status() == TicketStatus.RESOLVED;
   }
