@@ -154,7 +154,7 @@ public final class FrontdeskServer {
     FulfilmentWiring fulfilment = new FulfilmentWiring(ctx, desk);
     wirings.add(fulfilment);
     wirings.add(new BotWiring(ctx, knowledge, desk, fulfilment));
-    wirings.add(new PortalWiring(ctx, knowledge, desk, fulfilment.notifier()));
+    wirings.add(new PortalWiring(ctx, knowledge, desk, fulfilment));
     return wirings;
   }
 

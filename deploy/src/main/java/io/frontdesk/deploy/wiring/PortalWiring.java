@@ -17,6 +17,7 @@ import io.frontdesk.portal.auth.PortalKeys;
 import io.frontdesk.portal.auth.SessionRepository;
 import io.frontdesk.portal.auth.Sessions;
 import io.frontdesk.portal.auth.Tokens;
+import io.frontdesk.portal.pages.SelfServicePages;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.net.URI;
@@ -42,7 +43,7 @@ public final class PortalWiring implements Wiring {
   private long purgeTimer = -1;
 
   public PortalWiring(
-      ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk, Notifier notifier) {
+      ServerContext ctx, KnowledgeWiring knowledge, DeskWiring desk, FulfilmentWiring fulfilment) {
     this.ctx = ctx;
     this.config = PortalConfig.load(ctx.settings(), ctx.config().baseUrl(), ctx.demo());
     var db = ctx.store().database();
@@ -67,7 +68,7 @@ public final class PortalWiring implements Wiring {
             knowledge.articleService(),
             knowledge.feedbackService(),
             db,
-            mailer(ctx, notifier));
+            mailer(ctx, fulfilment.notifier()));
     Path uploads = ctx.config().dataDir().resolve("uploads");
     this.routes =
         new PortalRoutes(ctx.vertx(), ctx.blocking(), config, services, sessions, uploads);
@@ -84,6 +85,8 @@ public final class PortalWiring implements Wiring {
         .forEach(routes::add);
     // The Digital Champions' and managers' pages.
     OpsKbPages.add(routes, ctx, knowledge, desk);
+    // Self-service password reset and unlock for signed-in staff.
+    routes.add(new SelfServicePages(routes.layout(), fulfilment.service(), ctx.blocking()));
   }
 
   /** Portal e-mails (invitations, reset links) go through the desk's notifier. */
