@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ResultCode;
 import io.frontdesk.core.config.FrontdeskConfig;
 import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.security.Principal;
 import io.frontdesk.deploy.FrontdeskServer;
 import io.frontdesk.deploy.wiring.DeskWiring;
+import io.frontdesk.deploy.wiring.FulfilmentWiring;
+import io.frontdesk.desk.directory.EmbeddedDirectory;
 import io.frontdesk.desk.people.User;
 import io.frontdesk.desk.people.UserRepository;
 import io.frontdesk.desk.ticket.Channel;
@@ -382,6 +389,14 @@ class BotConversationIT {
     String password = shown.replaceAll("(?s).*temporary password: \\*\\*(.+?)\\*\\*.*", "$1");
     assertThat(password).isNotBlank().isNotEqualTo(shown);
 
+    // The account really changed: the temporary password binds, and a change is forced at the
+    // next logon.
+    String dn = directoryDn(ask);
+    try (LDAPConnection c = new LDAPConnection("127.0.0.1", directory().port())) {
+      assertThat(c.bind(dn, password).getResultCode()).isEqualTo(ResultCode.SUCCESS);
+    }
+    assertThat(directory().server().getEntry(dn).getAttributeValue("pwdLastSet")).isEqualTo("0");
+
     for (String name : db.listCollectionNames()) {
       String all = db.getCollection(name).find().into(new java.util.ArrayList<>()).toString();
       assertThat(all).as(name).doesNotContain(password);
@@ -393,6 +408,48 @@ class BotConversationIT {
             .first();
     assertThat(state.getList("transcript", String.class).toString())
         .contains("[one-time code, not recorded]", "[shown once, not recorded]");
+  }
+
+  @Test
+  void aLockedAccountIsUnlockedFromTeamsWithoutChangingThePassword() throws Exception {
+    JsonObject ask = personal("unlock my account");
+    String dn = directoryDn(ask);
+    directory()
+        .server()
+        .modify(
+            dn,
+            new Modification(ModificationType.REPLACE, "lockoutTime", "133700000000000000"),
+            new Modification(ModificationType.REPLACE, "userPassword", "Known-Old-Pass-42"));
+
+    assertThat(replies(ask).getJsonObject(0).getString("text")).contains("code");
+    String code = newestCode();
+    String done = replies(next(ask, code)).getJsonObject(0).getString("text");
+
+    assertThat(done).containsIgnoringCase("unlocked");
+    Entry e = directory().server().getEntry(dn);
+    assertThat(e.getAttributeValue("lockoutTime")).isEqualTo("0");
+    try (LDAPConnection c = new LDAPConnection("127.0.0.1", directory().port())) {
+      assertThat(c.bind(dn, "Known-Old-Pass-42").getResultCode()).isEqualTo(ResultCode.SUCCESS);
+    }
+  }
+
+  static EmbeddedDirectory directory() {
+    return server.wiring(FulfilmentWiring.class).orElseThrow().embeddedDirectory();
+  }
+
+  /** The directory entry of the person an activity comes from, found as the bot finds them. */
+  static String directoryDn(JsonObject activity) {
+    String aad = activity.getJsonObject("from").getString("aadObjectId");
+    return EmbeddedDirectory.dnOf(new UserRepository(db).byAadObjectId(aad).orElseThrow());
+  }
+
+  static String newestCode() throws Exception {
+    java.nio.file.Path drop = server.context().config().dataDir().resolve("maildrop");
+    try (var files = Files.list(drop)) {
+      java.nio.file.Path newest =
+          files.max(java.util.Comparator.comparing(java.nio.file.Path::getFileName)).orElseThrow();
+      return Files.readString(newest).replaceAll("(?s).*?\\b(\\d{6})\\b.*", "$1");
+    }
   }
 
   /** James Wilson (Priya's line manager) in his own 1:1 chat, as the recorded Action.Execute. */
