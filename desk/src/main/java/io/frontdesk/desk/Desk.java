@@ -39,42 +39,4 @@ public record Desk(
     SelfServiceLog selfService,
     SlaMonitor slaMonitor,
     DeskConfigService config,
-    SimilarTickets similar) {
-
-  /** Without the run-time settings or the similar-tickets lookup (their routes answer 404). */
-  public Desk(
-      TicketService tickets,
-      TicketLifecycle lifecycle,
-      RequestService requests,
-      ApprovalService approvals,
-      Catalogue catalogue,
-      UserRepository users,
-      SchoolRepository schools,
-      GroupRepository groups,
-      ProjectRepository projects,
-      ElsService els,
-      CsatService csat,
-      ProblemService problems,
-      MiService mi,
-      SelfServiceLog selfService,
-      SlaMonitor slaMonitor) {
-    this(
-        tickets,
-        lifecycle,
-        requests,
-        approvals,
-        catalogue,
-        users,
-        schools,
-        groups,
-        projects,
-        els,
-        csat,
-        problems,
-        mi,
-        selfService,
-        slaMonitor,
-        null,
-        null);
-  }
-}
+    SimilarTickets similar) {}
