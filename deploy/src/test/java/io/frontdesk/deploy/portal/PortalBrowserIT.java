@@ -89,8 +89,13 @@ class PortalBrowserIT {
     browser.get(fx.baseUrl + path);
   }
 
+  /**
+   * The element, waiting up to 10 s for it to appear: after a click that submits a form or follows
+   * a link, the next page may not have loaded yet when the test looks.
+   */
   WebElement el(String css) {
-    return browser.findElement(By.cssSelector(css));
+    return new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
   }
 
   void shot(String name) throws Exception {
@@ -230,7 +235,8 @@ class PortalBrowserIT {
     el("form[role=search] button").click();
     accessible("search-results");
     el("a[href^='/kb/add-printer']").click();
-    assertThat(el("h1").getText()).isEqualTo("Add a printer to your laptop");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBe(By.tagName("h1"), "Add a printer to your laptop"));
     accessible("article");
     el("#helpful").click();
     el("#comment").sendKeys("Clear steps");
