@@ -33,42 +33,55 @@ public final class HttpErrors {
       ctx.response().reset();
       return;
     }
+    Answer a = describe(ctx);
+    send(ctx, a.status(), a.message());
+  }
+
+  /** What a failed request answers: the status, and a message that is safe to show. */
+  public record Answer(int status, String message) {}
+
+  /**
+   * Classifies the routing context's failure, for this handler and for pages that render failures
+   * as HTML. A server fault (5xx) is logged here with the correlation id, once; its message carries
+   * only that id.
+   */
+  public static Answer describe(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    int status;
-    String message;
     if (failure instanceof ApiException api) {
-      status = api.status();
-      message = api.getMessage();
-    } else if (failure instanceof DecodeException) {
-      status = 400;
-      message = "The body is not valid JSON.";
-    } else if (failure instanceof HttpException http && http.getStatusCode() < 500) {
-      status = http.getStatusCode();
-      message =
+      return new Answer(api.status(), api.getMessage());
+    }
+    if (failure instanceof DecodeException) {
+      return new Answer(400, "The body is not valid JSON.");
+    }
+    if (failure instanceof HttpException http && http.getStatusCode() < 500) {
+      int status = http.getStatusCode();
+      return new Answer(
+          status,
           http.getPayload() != null
               ? http.getPayload()
-              : DEFAULT_MESSAGES.getOrDefault(status, "The request cannot be served.");
-    } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-      status = ctx.statusCode();
-      message = DEFAULT_MESSAGES.getOrDefault(status, "The request cannot be served.");
-    } else {
-      status = failure instanceof HttpException http ? http.getStatusCode() : 500;
-      if (status == 503) {
-        message = "The service is not ready; try again shortly.";
-      } else {
-        status = 500;
-        message =
-            "Something went wrong on our side. Quote this reference if you report it: "
-                + RequestLog.correlationId(ctx);
-      }
-      LOG.error(
-          "{} {} failed [{}]",
-          ctx.request().method(),
-          ctx.normalizedPath(),
-          RequestLog.correlationId(ctx),
-          failure);
+              : DEFAULT_MESSAGES.getOrDefault(status, "The request cannot be served."));
     }
-    send(ctx, status, message);
+    if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+      int status = ctx.statusCode();
+      return new Answer(
+          status, DEFAULT_MESSAGES.getOrDefault(status, "The request cannot be served."));
+    }
+    LOG.error(
+        "{} {} failed [{}]",
+        ctx.request().method(),
+        ctx.normalizedPath(),
+        RequestLog.correlationId(ctx),
+        failure);
+    if (failure instanceof HttpException http && http.getStatusCode() == 503) {
+      return new Answer(503, "The service is not ready; try again shortly.");
+    }
+    return new Answer(500, serverFault(ctx));
+  }
+
+  /** The message of a 500: only the correlation id, to quote when reporting it. */
+  public static String serverFault(RoutingContext ctx) {
+    return "Something went wrong on our side. Quote this reference if you report it: "
+        + RequestLog.correlationId(ctx);
   }
 
   /** Writes {"error": message, "status": status}. */

@@ -1,6 +1,7 @@
 package io.frontdesk.portal.web;
 
 import io.frontdesk.core.http.ApiException;
+import io.frontdesk.core.http.HttpErrors;
 import io.frontdesk.core.http.RequestLog;
 import io.frontdesk.core.security.Principals;
 import io.frontdesk.portal.auth.Sessions;
@@ -85,36 +86,29 @@ public final class Layout {
   public void failure(RoutingContext ctx) {
     if (ctx.request().path().startsWith("/api/")) {
       // An API path that no module served: JSON, like every API error.
-      io.frontdesk.core.http.HttpErrors.handle(ctx);
+      HttpErrors.handle(ctx);
       return;
     }
     if (ctx.response().headWritten()) {
       ctx.response().reset();
       return;
     }
-    Throwable f = ctx.failure();
-    int status;
+    // The same classification (and the same logging of server faults) as the JSON handler, with
+    // the portal's own words for requests it cannot serve; every server fault shows as a 500.
+    HttpErrors.Answer answer = HttpErrors.describe(ctx);
+    int status = answer.status() >= 500 ? 500 : answer.status();
     String message;
-    if (f instanceof ApiException api) {
-      status = api.status();
-      message = api.getMessage();
-    } else if (f == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
-      status = ctx.statusCode();
-      message = status == 404 ? "Page not found." : "The request cannot be served.";
-    } else if (f instanceof io.vertx.ext.web.handler.HttpException h && h.getStatusCode() < 500) {
-      status = h.getStatusCode();
-      message = status == 413 ? "The file is too large." : "The request cannot be served.";
+    if (status == 500) {
+      message = HttpErrors.serverFault(ctx);
+    } else if (ctx.failure() instanceof ApiException) {
+      message = answer.message();
     } else {
-      status = 500;
       message =
-          "Something went wrong on our side. Quote this reference if you report it: "
-              + RequestLog.correlationId(ctx);
-      LOG.error(
-          "{} {} failed [{}]",
-          ctx.request().method(),
-          ctx.normalizedPath(),
-          RequestLog.correlationId(ctx),
-          f);
+          switch (status) {
+            case 404 -> "Page not found.";
+            case 413 -> "The file is too large.";
+            default -> "The request cannot be served.";
+          };
     }
     String title =
         switch (status) {
