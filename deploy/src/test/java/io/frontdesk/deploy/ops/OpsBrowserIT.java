@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.frontdesk.deploy.portal.PortalClient;
 import io.frontdesk.deploy.portal.PortalFixture;
-import io.frontdesk.deploy.wiring.DeskWiring;
 import io.frontdesk.desk.DemoData;
-import io.frontdesk.desk.ticket.Ticket;
-import io.frontdesk.desk.ticket.TicketEvents;
-import io.frontdesk.desk.ticket.TicketStatus;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,28 +22,13 @@ import org.openqa.selenium.support.ui.Select;
 class OpsBrowserIT {
   static PortalFixture fx;
   static OpsBrowser browser;
-  static final List<String> notices = new CopyOnWriteArrayList<>();
+  static List<String> notices;
 
   @BeforeAll
   static void start() {
     Assumptions.assumeTrue(OpsBrowser.available(), "chromium and chromedriver are not installed");
     fx = new PortalFixture();
-    fx.server
-        .wiring(DeskWiring.class)
-        .orElseThrow()
-        .events()
-        .add(
-            new TicketEvents() {
-              @Override
-              public void publicComment(Ticket t, String author, String text) {
-                notices.add(t.requester().userId() + "|comment|" + t.reference() + "|" + text);
-              }
-
-              @Override
-              public void statusChanged(Ticket t, TicketStatus from, TicketStatus to, String n) {
-                notices.add(t.requester().userId() + "|status|" + t.reference() + "|" + to.wire());
-              }
-            });
+    notices = Notices.recordOn(fx);
     browser = new OpsBrowser(fx.baseUrl);
   }
 

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.frontdesk.core.security.Role;
 import io.frontdesk.deploy.portal.PortalClient;
 import io.frontdesk.deploy.portal.PortalFixture;
-import io.frontdesk.deploy.wiring.DeskWiring;
 import io.frontdesk.desk.DemoData;
-import io.frontdesk.desk.ticket.Ticket;
-import io.frontdesk.desk.ticket.TicketEvents;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,31 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class OpsDeskIT {
   static PortalFixture fx;
-  static final List<String> notices = new CopyOnWriteArrayList<>();
+  static List<String> notices;
 
   @BeforeAll
   static void start() {
     fx = new PortalFixture();
-    fx.server
-        .wiring(DeskWiring.class)
-        .orElseThrow()
-        .events()
-        .add(
-            new TicketEvents() {
-              @Override
-              public void publicComment(Ticket t, String author, String text) {
-                notices.add(t.requester().userId() + "|comment|" + t.reference() + "|" + text);
-              }
-
-              @Override
-              public void statusChanged(
-                  Ticket t,
-                  io.frontdesk.desk.ticket.TicketStatus from,
-                  io.frontdesk.desk.ticket.TicketStatus to,
-                  String note) {
-                notices.add(t.requester().userId() + "|status|" + t.reference() + "|" + to.wire());
-              }
-            });
+    notices = Notices.recordOn(fx);
   }
 
   @AfterAll
