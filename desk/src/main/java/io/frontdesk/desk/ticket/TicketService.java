@@ -368,15 +368,15 @@ public final class TicketService {
   }
 
   /**
-   * An agent's queue page: from the working-set index when there is one, else from the store's
-   * indexes (see {@link TicketRepository#createIndexes()}).
+   * An agent's queue page, as rows: from the working-set index's decoded rows when there is one (no
+   * store round trip), else from the store's indexes (see {@link
+   * TicketRepository#createIndexes()}), reading only the fields a row holds.
    */
-  public Page<Ticket> queue(Principal p, QueueQuery q) {
+  public Page<TicketSummary> queue(Principal p, QueueQuery q) {
     TicketAccess.requireAgent(p);
-    java.util.Optional<WorkingSetIndex.RefPage> indexed = repo.index().flatMap(i -> i.queue(q));
+    java.util.Optional<WorkingSetIndex.RowPage> indexed = repo.index().flatMap(i -> i.queue(q));
     if (indexed.isPresent()) {
-      return new Page<>(
-          repo.byReferences(indexed.get().refs()), q.page(), q.size(), indexed.get().total());
+      return new Page<>(indexed.get().rows(), q.page(), q.size(), indexed.get().total());
     }
     List<Bson> and = new ArrayList<>();
     and.add(Filters.eq("groupId", q.groupId()));
@@ -401,7 +401,10 @@ public final class TicketService {
           case "oldest" -> Sorts.ascending("createdAt");
           default -> Sorts.orderBy(Sorts.ascending("priority"), Sorts.descending("createdAt"));
         };
-    return page(Filters.and(and), sort, q.page(), q.size());
+    Bson f = Filters.and(and);
+    List<TicketSummary> items = repo.summaries(f, sort, q.page() * q.size(), q.size());
+    long total = items.size() < q.size() && q.page() == 0 ? items.size() : repo.count(f);
+    return new Page<>(items, q.page(), q.size(), total);
   }
 
   private Page<Ticket> page(Bson f, Bson sort, int page, int size) {
