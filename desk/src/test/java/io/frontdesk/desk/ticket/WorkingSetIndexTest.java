@@ -33,7 +33,7 @@ class WorkingSetIndexTest {
 
   /** A TicketService on the same store that always asks the store (no index). */
   TicketService storeOnly() {
-    return new TicketService(
+    return DeskFixture.tickets(
         new TicketRepository(f.store.database()),
         new References(f.store.database()),
         f.sla,
