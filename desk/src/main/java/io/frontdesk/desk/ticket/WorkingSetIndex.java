@@ -44,7 +44,9 @@ public final class WorkingSetIndex {
   private static final int STRIPES = 64;
   private final Object[] locks = new Object[STRIPES];
   private final ConcurrentHashMap<String, WorkingSetEntry> byRef = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Set<String>> byGroup = new ConcurrentHashMap<>();
+  // Entries themselves (compared by identity), so a queue page walks its group without a lookup
+  // per ticket.
+  private final ConcurrentHashMap<String, Set<WorkingSetEntry>> byGroup = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<String>> byRequester = new ConcurrentHashMap<>();
   private final Set<String> majors = ConcurrentHashMap.newKeySet();
   private final WordPostings words = new WordPostings();
@@ -131,7 +133,7 @@ public final class WorkingSetIndex {
 
   private void link(WorkingSetEntry e) {
     if (e.groupId() != null) {
-      byGroup.computeIfAbsent(e.groupId(), k -> ConcurrentHashMap.newKeySet()).add(e.ref());
+      byGroup.computeIfAbsent(e.groupId(), k -> ConcurrentHashMap.newKeySet()).add(e);
     }
     if (e.requesterId() != null && e.open()) {
       byRequester.computeIfAbsent(e.requesterId(), k -> ConcurrentHashMap.newKeySet()).add(e.ref());
@@ -144,9 +146,9 @@ public final class WorkingSetIndex {
 
   private void unlink(WorkingSetEntry e) {
     if (e.groupId() != null) {
-      Set<String> s = byGroup.get(e.groupId());
+      Set<WorkingSetEntry> s = byGroup.get(e.groupId());
       if (s != null) {
-        s.remove(e.ref());
+        s.remove(e);
       }
     }
     if (e.requesterId() != null) {
@@ -175,20 +177,22 @@ public final class WorkingSetIndex {
     // A bounded max-heap on the page order: the worst kept entry is evicted first.
     PriorityQueue<WorkingSetEntry> top = new PriorityQueue<>(keep + 1, order.reversed());
     long total = 0;
-    for (String ref : byGroup.getOrDefault(q.groupId(), Set.of())) {
-      WorkingSetEntry e = byRef.get(ref);
-      if (e == null
-          || !q.groupId().equals(e.groupId())
+    for (WorkingSetEntry e : byGroup.getOrDefault(q.groupId(), Set.of())) {
+      if (!q.groupId().equals(e.groupId())
           || !statuses.contains(e.status())
           || (!priorities.isEmpty() && !priorities.contains(e.priority()))
           || (q.assigneeId() != null && !java.util.Objects.equals(assignee, e.assigneeId()))
-          || (q.slaState() != null && !q.slaState().equals(e.slaState()))) {
+          || (q.slaState() != null && !q.slaState().equals(e.slaState()))
+          || byRef.get(e.ref()) != e) { // replaced a moment ago: its successor counts instead
         continue;
       }
       total++;
-      top.add(e);
-      if (top.size() > keep) {
+      // Most entries are worse than the worst one kept: one comparison, no heap operation.
+      if (top.size() < keep) {
+        top.add(e);
+      } else if (order.compare(e, top.peek()) < 0) {
         top.poll();
+        top.add(e);
       }
     }
     List<WorkingSetEntry> sorted = new ArrayList<>(top);
@@ -206,9 +210,8 @@ public final class WorkingSetIndex {
       return Optional.empty();
     }
     long n = 0;
-    for (String ref : byGroup.getOrDefault(groupId, Set.of())) {
-      WorkingSetEntry e = byRef.get(ref);
-      if (e != null && e.open() && groupId.equals(e.groupId())) {
+    for (WorkingSetEntry e : byGroup.getOrDefault(groupId, Set.of())) {
+      if (e.open() && groupId.equals(e.groupId()) && byRef.get(e.ref()) == e) {
         n++;
       }
     }
