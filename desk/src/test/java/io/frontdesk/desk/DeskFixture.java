@@ -5,6 +5,7 @@ import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.testing.TestStores;
 import io.frontdesk.desk.approval.ApprovalService;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.catalogue.FulfilmentDispatcher;
 import io.frontdesk.desk.catalogue.RequestService;
@@ -50,6 +51,7 @@ public final class DeskFixture implements AutoCloseable {
   public final Desk desk;
   public final SlaClock sla;
   public final DeskConfigService config;
+  public final AdminAudit audit;
 
   public DeskFixture() {
     this(Instant.parse("2026-03-02T09:00:00Z"));
@@ -64,6 +66,7 @@ public final class DeskFixture implements AutoCloseable {
     SchoolRepository schools = new SchoolRepository(db);
     // Long caches: every test then also checks that changes made here drop them.
     GroupRepository groups = new GroupRepository(db, 60_000);
+    audit = new AdminAudit(db, clock);
     config =
         new DeskConfigService(
             db,
@@ -72,7 +75,8 @@ public final class DeskFixture implements AutoCloseable {
             clock,
             0,
             BusinessCalendar.councilDefault(),
-            SlaPolicy.councilDefault());
+            SlaPolicy.councilDefault(),
+            audit);
     sla = new SlaClock(config::calendar, config::policy);
     ProjectRepository projects = new ProjectRepository(db, 60_000);
     TicketRepository repo = new TicketRepository(db, new WorkingSetIndex());

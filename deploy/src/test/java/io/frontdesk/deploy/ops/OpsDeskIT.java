@@ -316,9 +316,18 @@ class OpsDeskIT {
     assertThat(backwards.statusCode()).isEqualTo(400);
     assertThat(backwards.body()).contains("The window must end after it starts");
 
+    // A change through the JSON API is audited too (the desk's service records it, not the page).
+    HttpResponse<String> viaApi =
+        admin.api(
+            "PUT",
+            "/api/desk/config/groups/records-team",
+            "{\"name\":\"Records (level 2)\",\"desk\":\"staff\",\"level\":2,\"capacity\":7}");
+    assertThat(viaApi.statusCode()).as(viaApi.body()).isEqualTo(200);
     String audit = admin.get("/admin").body();
     assertThat(audit)
-        .contains("group.save", "network", "capacity 2", "calendar.holiday.add", "2026-12-29")
+        .contains("records-team", "Records (level 2), desk staff, level 2, capacity 7");
+    assertThat(audit)
+        .contains("group.save", "network", "capacity 2", "calendar.save", "added [2026-12-29]")
         .contains("Mark Davies", "school.entitlement", "oakfield-academy", "on-site days 9")
         .contains("els.project.save", "payroll");
     // The queue list now warns about the small network queue once it holds tickets.
