@@ -101,7 +101,8 @@ public final class DeskFixture implements AutoCloseable {
           return "draft-" + source.toLowerCase();
         };
     ProblemService problems = new ProblemService(db, tickets, references, catalogue, kd, clock);
-    ElsService els = new ElsService(projects, repo, router, clock, ZoneId.of("Europe/London"));
+    ElsService els =
+        new ElsService(projects, repo, router, clock, ZoneId.of("Europe/London"), events);
     MiService mi = new MiService(repo, self, csat, clock);
     SlaMonitor monitor = new SlaMonitor(repo, sla, events, clock);
     desk =

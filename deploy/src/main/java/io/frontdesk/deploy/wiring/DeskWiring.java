@@ -132,7 +132,7 @@ public final class DeskWiring implements Wiring {
         new ProblemService(db, tickets, references, catalogue, draftPort, clock);
     ElsService els =
         new ElsService(
-            projects, ticketRepo, router, clock, BusinessCalendar.councilDefault().zone());
+            projects, ticketRepo, router, clock, BusinessCalendar.councilDefault().zone(), events);
     MiService mi = new MiService(ticketRepo, selfService, csat, clock);
     SlaMonitor monitor = new SlaMonitor(ticketRepo, sla, events, clock);
     this.desk =

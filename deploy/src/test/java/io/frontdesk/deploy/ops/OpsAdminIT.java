@@ -6,14 +6,11 @@ import io.frontdesk.core.security.Role;
 import io.frontdesk.deploy.portal.PortalClient;
 import io.frontdesk.deploy.portal.PortalFixture;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -194,20 +191,11 @@ class OpsAdminIT {
         .contains("school.add", "elm-primary", "user.add", "Helen Head", "Ann Agent");
   }
 
-  /**
-   * The link in the demo mail-drop message to {@code email}. The page redirects only once the mail
-   * is handed over, so it is there already.
-   */
+  /** The link in the demo mail-drop message to {@code email}. */
   static String mailedLink(String email, String pathPrefix) throws Exception {
     Pattern link = Pattern.compile(Pattern.quote(fx.baseUrl + pathPrefix) + "[A-Za-z0-9_-]{43}");
-    try (Stream<Path> s = Files.list(fx.dataDir.resolve("maildrop"))) {
-      for (Path f : s.filter(p -> p.getFileName().toString().contains(email)).toList()) {
-        Matcher m = link.matcher(Files.readString(f));
-        if (m.find()) {
-          return m.group();
-        }
-      }
-    }
-    throw new AssertionError("no mail to " + email);
+    Matcher m = link.matcher(MailDrop.await(fx.dataDir, email, t -> link.matcher(t).find()));
+    assertThat(m.find()).isTrue();
+    return m.group();
   }
 }

@@ -209,7 +209,8 @@ class OpsDeskIT {
   }
 
   @Test
-  void anElsProjectReceivesAMatchingTicketWhichAppearsOnItsDashboardAndIsHandedOver() {
+  void anElsProjectReceivesAMatchingTicketWhichAppearsOnItsDashboardAndIsHandedOver()
+      throws Exception {
     PortalClient staff = fx.client().signInAs("u-aisha-bello");
     String ref = raise(staff, "Finance systems", "FinanceOne purchase order will not submit");
 
@@ -236,6 +237,11 @@ class OpsDeskIT {
     assertThat(after.body()).contains("The ticket was handed over", "Handed over");
     String handedList = after.body().substring(after.body().indexOf("id=\"handed-over\""));
     assertThat(handedList).contains(ref);
+    // The project team (Oliver Brooks in the demo) is e-mailed the note and a link to the ticket.
+    String mail = MailDrop.await(fx.dataDir, "oliver.brooks@", m -> m.contains(ref));
+    assertThat(mail)
+        .contains("Needs a config change in the PO workflow")
+        .contains(fx.baseUrl + "/agent/tickets/" + ref);
     // The owner of the project may change the window; another agent may not.
     assertThat(
             els.post("/els/" + DemoData.ELS_PROJECT + "/extend", Map.of("end", "2099-01-01"))
