@@ -5,6 +5,7 @@ import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.testing.TestStores;
 import io.frontdesk.desk.approval.ApprovalService;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.catalogue.FulfilmentDispatcher;
 import io.frontdesk.desk.catalogue.RequestService;
@@ -53,6 +54,7 @@ public final class DeskFixture implements AutoCloseable {
   public final Desk desk;
   public final SlaClock sla;
   public final DeskConfigService config;
+  public final AdminAudit audit;
 
   public DeskFixture() {
     this(Instant.parse("2026-03-02T09:00:00Z"));
@@ -67,6 +69,7 @@ public final class DeskFixture implements AutoCloseable {
     SchoolRepository schools = new SchoolRepository(db);
     // Long caches: every test then also checks that changes made here drop them.
     GroupRepository groups = new GroupRepository(db, 60_000);
+    audit = new AdminAudit(db, clock);
     config =
         new DeskConfigService(
             db,
@@ -75,7 +78,8 @@ public final class DeskFixture implements AutoCloseable {
             clock,
             0,
             BusinessCalendar.councilDefault(),
-            SlaPolicy.councilDefault());
+            SlaPolicy.councilDefault(),
+            audit);
     sla = new SlaClock(config::calendar, config::policy);
     ProjectRepository projects = new ProjectRepository(db, 60_000);
     TicketRepository repo = new TicketRepository(db, new WorkingSetIndex());
@@ -99,7 +103,8 @@ public final class DeskFixture implements AutoCloseable {
           return "draft-" + source.toLowerCase();
         };
     ProblemService problems = new ProblemService(db, tickets, references, catalogue, kd, clock);
-    ElsService els = new ElsService(projects, repo, router, clock, ZoneId.of("Europe/London"));
+    ElsService els =
+        new ElsService(projects, repo, router, clock, ZoneId.of("Europe/London"), events);
     MiService mi = new MiService(repo, self, csat, clock);
     SlaMonitor monitor = new SlaMonitor(repo, sla, events, clock);
     desk =

@@ -1,7 +1,6 @@
 package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.deploy.ServerContext;
-import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.els.ProjectAdmin;
 import io.frontdesk.desk.notify.Contact;
 import io.frontdesk.desk.notify.Notifier;
@@ -10,6 +9,7 @@ import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
 import io.frontdesk.portal.PortalServices;
+import io.frontdesk.portal.admin.AdminServices;
 import io.frontdesk.portal.agent.OpsConfig;
 import io.frontdesk.portal.agent.OpsPages;
 import io.frontdesk.portal.auth.Mailer;
@@ -39,7 +39,6 @@ public final class PortalWiring implements Wiring {
   private final SessionRepository sessionRepo;
   private final Sessions sessions;
   private final PortalRoutes routes;
-  private final AdminAudit adminAudit;
   private long purgeTimer = -1;
 
   public PortalWiring(
@@ -60,7 +59,6 @@ public final class PortalWiring implements Wiring {
             config.absoluteTimeout(),
             Clock.systemUTC(),
             origin(ctx.config().baseUrl()));
-    this.adminAudit = new AdminAudit(db, Clock.systemUTC());
     PortalServices services =
         new PortalServices(
             desk.desk(),
@@ -76,9 +74,18 @@ public final class PortalWiring implements Wiring {
     OpsPages.all(
             routes.layout(),
             services,
-            adminAudit,
-            new DirectoryAdmin(desk.schools(), desk.users(), desk.catalogue()),
-            new ProjectAdmin(desk.projects(), desk.desk().groups(), desk.users(), desk.catalogue()),
+            new AdminServices(
+                desk.adminAudit(),
+                new DirectoryAdmin(
+                    desk.schools(), desk.users(), desk.catalogue(), desk.adminAudit()),
+                new ProjectAdmin(
+                    desk.projects(),
+                    desk.desk().groups(),
+                    desk.users(),
+                    desk.catalogue(),
+                    desk.adminAudit()),
+                desk.catalogueAdmin(),
+                routes.invitations()),
             ctx.blocking(),
             OpsConfig.load(ctx.settings(), ctx.config().baseUrl()),
             Clock.systemUTC())
@@ -108,7 +115,6 @@ public final class PortalWiring implements Wiring {
             () -> {
               sessionRepo.createIndexes();
               routes.accountTokens().createIndexes();
-              adminAudit.createIndexes();
             })
         .onSuccess(
             v ->
