@@ -251,4 +251,61 @@ class PortalBrowserIT {
     accessible("catalogue-request-errors");
     noCspViolations();
   }
+
+  /** The focused element's id. */
+  String focused() {
+    return browser.switchTo().activeElement().getAttribute("id");
+  }
+
+  @Test
+  void selfServicePasswordPagesAreAccessibleAndWorkFromTheKeyboard() throws Exception {
+    demoSignIn("u-tom-hughes");
+    go("/account/password");
+    accessible("account-password-choose");
+    // Nothing chosen: the error summary takes focus and its link leads to the first radio.
+    el("form[action='/account/password/start'] button").click();
+    summaryFocused();
+    accessible("account-password-choose-errors");
+    assertThat(el("fieldset").getAttribute("aria-describedby")).isEqualTo("kind-error");
+    el(".govuk-error-summary a[href='#kind']").click();
+    assertThat(focused()).isEqualTo("kind");
+    // The radios are one tab stop: arrows move within them, Tab goes on to the button.
+    browser.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+    assertThat(focused()).isEqualTo("kind-unlock");
+    assertThat(el("#kind-unlock").isSelected()).isTrue();
+    browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Send me a code");
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBe(By.tagName("h1"), "Enter your code"));
+    accessible("account-password-code");
+    // A short code: the summary again, and its link leads to the code field.
+    el("#code").sendKeys("12");
+    el("#code").sendKeys(Keys.ENTER);
+    summaryFocused();
+    accessible("account-password-code-errors");
+    el(".govuk-error-summary a[href='#code']").click();
+    assertThat(focused()).isEqualTo("code");
+    browser.switchTo().activeElement().clear();
+    browser.switchTo().activeElement().sendKeys(fx.mailDropCode("tom.hughes"), Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBe(By.cssSelector("h1.govuk-panel__title"), "Done"));
+    accessible("account-password-unlocked");
+
+    // A reset from the keyboard: the temporary password is shown once.
+    browser.manage().deleteAllCookies();
+    demoSignIn("u-priya-shah");
+    go("/account/password");
+    el("#kind").click();
+    browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    el("#code").sendKeys(fx.mailDropCode("priya.shah"), Keys.ENTER);
+    String shown = el("#temporary-password").getText();
+    assertThat(shown).hasSizeGreaterThanOrEqualTo(14);
+    accessible("account-password-shown-once");
+    go("/account/password");
+    assertThat(el("h1").getText()).isEqualTo("Reset your password or unlock your account");
+    assertThat(browser.getPageSource()).doesNotContain(shown);
+    noCspViolations();
+  }
 }
