@@ -6,6 +6,7 @@ import io.frontdesk.desk.notify.Contact;
 import io.frontdesk.desk.notify.Notifier;
 import io.frontdesk.desk.notify.OutboundMessage;
 import io.frontdesk.desk.people.DirectoryAdmin;
+import io.frontdesk.knowledge.article.ArticleListings;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
 import io.frontdesk.portal.PortalServices;
@@ -64,6 +65,13 @@ public final class PortalWiring implements Wiring {
             desk.desk(),
             knowledge.searchService(),
             knowledge.articleService(),
+            new ArticleListings(
+                knowledge.repository(),
+                db,
+                ctx.blocking(),
+                Clock.systemUTC(),
+                config.popularDays(),
+                config.listingsCache()),
             knowledge.feedbackService(),
             db,
             mailer(ctx, fulfilment.notifier()));

@@ -31,6 +31,9 @@ public final class ArticleRepository {
   public static final String META = "kb_meta";
   private static final String CHANGES = "changes";
 
+  /** Field of per-day view counts: {"2026-12-01": 4, ...}. */
+  public static final String VIEWS_BY_DAY = "viewsByDay";
+
   private final MongoCollection<Document> articles;
   private final MongoCollection<Document> versions;
   private final MongoCollection<Document> audit;
@@ -106,6 +109,25 @@ public final class ArticleRepository {
 
   public void inc(String id, String counter) {
     articles.updateOne(new Document("_id", id), Updates.inc(counter, 1L));
+  }
+
+  /**
+   * Counts a reader's view: the all-time counter and the day's, in the same single write. The daily
+   * counts ({@value #VIEWS_BY_DAY}) feed "most viewed in the last N days".
+   */
+  public void countView(String id, LocalDate day) {
+    articles.updateOne(
+        new Document("_id", id),
+        Updates.combine(Updates.inc("views", 1L), Updates.inc(VIEWS_BY_DAY + "." + day, 1L)));
+  }
+
+  /** Removes daily view counts of the given days (older than any window still asked about). */
+  public void forgetViewDays(String id, List<String> days) {
+    if (!days.isEmpty()) {
+      articles.updateOne(
+          new Document("_id", id),
+          Updates.combine(days.stream().map(d -> Updates.unset(VIEWS_BY_DAY + "." + d)).toList()));
+    }
   }
 
   public void appendVersion(

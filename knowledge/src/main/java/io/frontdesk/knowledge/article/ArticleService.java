@@ -58,7 +58,7 @@ public final class ArticleService {
               || !reader.canSee(Audience.parseArticle(live.getString("audience")))) {
             throw notFound(id);
           }
-          repo.inc(id, "views");
+          repo.countView(id, LocalDate.now(clock));
           return view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1));
         });
   }
