@@ -2,6 +2,7 @@ package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.deploy.ServerContext;
 import io.frontdesk.knowledge.KnowledgeRoutes;
 import io.frontdesk.knowledge.article.ArticleRepository;
@@ -66,6 +67,7 @@ public final class KnowledgeWiring implements Wiring {
   private final ArticleService articles;
   private final FeedbackService feedback;
   private final SearchEngine engine;
+  private final WriteBehinds analytics;
   private long reloadTimer = -1;
 
   public KnowledgeWiring(ServerContext ctx) {
@@ -74,22 +76,36 @@ public final class KnowledgeWiring implements Wiring {
         ctx.store(),
         ctx.config().dataDir().resolve("index"),
         ctx.config().baseUrl(),
-        ctx.blocking());
+        ctx.blocking(),
+        WriteBehinds.batched(
+            ctx.vertx(), WriteBehinds.Options.load(ctx.settings()), ctx.metrics().registry()));
+  }
+
+  /** For tools: the query log and view counts are written at once. */
+  public KnowledgeWiring(
+      Vertx vertx, MongoStore store, Path indexDir, String baseUrl, Blocking blocking) {
+    this(vertx, store, indexDir, baseUrl, blocking, WriteBehinds.direct());
   }
 
   public KnowledgeWiring(
-      Vertx vertx, MongoStore store, Path indexDir, String baseUrl, Blocking blocking) {
+      Vertx vertx,
+      MongoStore store,
+      Path indexDir,
+      String baseUrl,
+      Blocking blocking,
+      WriteBehinds analytics) {
     this.vertx = vertx;
     this.blocking = blocking;
+    this.analytics = analytics;
     KnowledgeAnalyzer analyzer = new KnowledgeAnalyzer();
     RelevanceModel model = RelevanceModel.PRODUCTION;
     MarkdownRenderer markdown = new MarkdownRenderer();
     Clock clock = Clock.systemUTC();
-    this.repo = new ArticleRepository(store.database());
+    this.repo = new ArticleRepository(store.database(), analytics);
     this.index = ArticleIndex.open(indexDir, analyzer, model.similarity());
     this.sync = new IndexSync(repo, index, markdown, !store.isEmbedded());
     this.synonyms = new SynonymService(store.database(), analyzer, blocking);
-    this.queryLog = new QueryLog(store.database());
+    this.queryLog = new QueryLog(store.database(), analytics);
     this.engine = new SearchEngine(index, model, synonyms::current, Confidence.PRODUCTION, baseUrl);
     this.search = new SearchService(engine, queryLog, blocking);
     this.articles =
@@ -154,7 +170,23 @@ public final class KnowledgeWiring implements Wiring {
     if (reloadTimer >= 0) {
       vertx.cancelTimer(reloadTimer);
     }
-    return blocking.run(this::closeBlocking);
+    // The query log and view counts queued before the HTTP drain reach the store before it closes.
+    return analytics
+        .close()
+        .otherwise(
+            e -> {
+              LOG.warn("Search analytics not flushed: {}", e.toString());
+              return null;
+            })
+        .compose(v -> blocking.run(this::closeBlocking));
+  }
+
+  /**
+   * Writes the queued query log and view counts; completes when they are in the store (for tests
+   * and tools that read the store directly; the module's own readers flush first).
+   */
+  public Future<Void> flushAnalytics() {
+    return analytics.flush();
   }
 
   /** Stops following the store, commits and closes the index. Blocking. */

@@ -2,17 +2,23 @@ package io.frontdesk.knowledge.article;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import io.frontdesk.core.store.WriteBehind;
+import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.knowledge.Audience;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -35,12 +41,40 @@ public final class ArticleRepository {
   private final MongoCollection<Document> versions;
   private final MongoCollection<Document> audit;
   private final MongoCollection<Document> meta;
+  private final WriteBehind<String> views;
 
+  /** Counts each view at once (tests and tools). */
   public ArticleRepository(MongoDatabase db) {
+    this(db, WriteBehinds.direct());
+  }
+
+  /** Counts views behind, in batches: one {@code $inc} per article per batch. */
+  public ArticleRepository(MongoDatabase db, WriteBehinds buffers) {
     this.articles = db.getCollection(ARTICLES);
     this.versions = db.getCollection(VERSIONS);
     this.audit = db.getCollection(AUDIT);
     this.meta = db.getCollection(META);
+    this.views = buffers.create("kb_views", this::addViews);
+  }
+
+  /** Counts a reader's view of an article (queued, never blocks). */
+  public void countView(String id) {
+    views.offer(id);
+  }
+
+  /** Writes the view counts still queued, so a curator's page shows them. Blocking. */
+  public void flushViews() {
+    views.flushBlocking();
+  }
+
+  private void addViews(List<String> ids) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    ids.forEach(id -> counts.merge(id, 1L, Long::sum));
+    List<UpdateOneModel<Document>> updates = new ArrayList<>(counts.size());
+    counts.forEach(
+        (id, n) ->
+            updates.add(new UpdateOneModel<>(new Document("_id", id), Updates.inc("views", n))));
+    articles.bulkWrite(updates, new BulkWriteOptions().ordered(false));
   }
 
   /** Creates the indexes (idempotent). */

@@ -58,7 +58,7 @@ public final class ArticleService {
               || !reader.canSee(Audience.parseArticle(live.getString("audience")))) {
             throw notFound(id);
           }
-          repo.inc(id, "views");
+          repo.countView(id);
           return view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1));
         });
   }
@@ -75,6 +75,7 @@ public final class ArticleService {
     requireCurator(who);
     return blocking.call(
         () -> {
+          repo.flushViews();
           Document d = repo.find(id).orElseThrow(() -> notFound(id));
           return curatorView(d);
         });
@@ -259,6 +260,7 @@ public final class ArticleService {
     requireCurator(who);
     return blocking.call(
         () -> {
+          repo.flushViews();
           List<Article> out = new ArrayList<>();
           for (Document d : repo.staleBefore(LocalDate.now(clock))) {
             out.add(
@@ -278,7 +280,11 @@ public final class ArticleService {
    */
   public Future<List<Article>> pendingDrafts(Principal who) {
     requireCurator(who);
-    return blocking.call(() -> repo.withDrafts().stream().map(this::curatorView).toList());
+    return blocking.call(
+        () -> {
+          repo.flushViews();
+          return repo.withDrafts().stream().map(this::curatorView).toList();
+        });
   }
 
   /** The latest approvals across the knowledge base (who approved which article), newest first. */
@@ -367,6 +373,8 @@ public final class ArticleService {
   private Future<Article> change(Principal who, String id, String action, Mutation m) {
     return blocking.call(
         () -> {
+          // Queued view counts first, so the write-back below does not undo them.
+          repo.flushViews();
           Document d = repo.find(id).orElseThrow(() -> notFound(id));
           long expected = ArticleRepository.count(d, "seq");
           String detail = m.apply(d);
