@@ -45,17 +45,36 @@ public final class SeenActivities {
   private final Clock clock;
   private final WriteBehind<Document> claims;
   private final Map<String, Long> recent = new ConcurrentHashMap<>();
+  private final boolean shared;
 
-  /** Writes each claim at once (tests and tools). */
+  /** Writes each claim at once and checks the store on every claim (tests and tools). */
   public SeenActivities(MongoDatabase db, Duration keep, Clock clock) {
-    this(db, keep, clock, WriteBehinds.direct());
+    this(db, keep, clock, WriteBehinds.direct(), true);
   }
 
-  public SeenActivities(MongoDatabase db, Duration keep, Clock clock, WriteBehinds buffers) {
+  /**
+   * @param shared other server processes use the store too (MongoDB by URI): a claim also reads the
+   *     store
+   */
+  public SeenActivities(
+      MongoDatabase db, Duration keep, Clock clock, WriteBehinds buffers, boolean shared) {
     this.seen = db.getCollection(COLLECTION);
     this.keep = keep;
     this.clock = clock;
     this.claims = buffers.create("bot_activities", this::write);
+    this.shared = shared;
+  }
+
+  /**
+   * Remembers in process the ids claimed in the last few minutes (before a restart), so a
+   * redelivery of one of them is still refused. Blocking.
+   */
+  public void loadRecent() {
+    long now = System.nanoTime();
+    Date since = Date.from(clock.instant().minusNanos(RECENT_NANOS));
+    for (Document d : seen.find(Filters.gte("at", since)).limit(RECENT_MAX)) {
+      recent.putIfAbsent(d.getString("_id"), now);
+    }
   }
 
   public void createIndexes() {
@@ -74,7 +93,7 @@ public final class SeenActivities {
     if (recent.size() > RECENT_MAX) {
       forgetOld(now);
     }
-    if (seen.find(Filters.eq("_id", id)).first() != null) {
+    if (shared && seen.find(Filters.eq("_id", id)).first() != null) {
       return false;
     }
     claims.offer(new Document("_id", id).append("at", Date.from(clock.instant())));

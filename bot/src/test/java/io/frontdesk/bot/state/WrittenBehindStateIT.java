@@ -37,7 +37,7 @@ class WrittenBehindStateIT {
   @Test
   void aRedeliveryIsRefusedBeforeAndAfterTheClaimIsWritten() throws Exception {
     SeenActivities here =
-        new SeenActivities(store.database(), Duration.ofHours(1), Clock.systemUTC(), buffers);
+        new SeenActivities(store.database(), Duration.ofHours(1), Clock.systemUTC(), buffers, true);
     SeenActivities otherProcess =
         new SeenActivities(store.database(), Duration.ofHours(1), Clock.systemUTC());
     assertThat(here.claim("msteams", "c1", "a1")).isTrue();
@@ -48,6 +48,22 @@ class WrittenBehindStateIT {
     assertThat(otherProcess.claim("msteams", "c1", "a1")).as("another process").isFalse();
     assertThat(otherProcess.claim("msteams", "c1", "a2")).isTrue();
     assertThat(here.claim("msteams", "c1", "a2")).as("claimed by the other process").isFalse();
+  }
+
+  @Test
+  void withTheEmbeddedStoreARestartRemembersRecentClaims() throws Exception {
+    SeenActivities before =
+        new SeenActivities(
+            store.database(), Duration.ofHours(1), Clock.systemUTC(), buffers, false);
+    assertThat(before.claim("msteams", "c1", "a1")).isTrue();
+    buffers.close().await(5, TimeUnit.SECONDS);
+
+    SeenActivities restarted =
+        new SeenActivities(
+            store.database(), Duration.ofHours(1), Clock.systemUTC(), WriteBehinds.direct(), false);
+    restarted.loadRecent();
+    assertThat(restarted.claim("msteams", "c1", "a1")).as("claimed before the restart").isFalse();
+    assertThat(restarted.claim("msteams", "c1", "a2")).isTrue();
   }
 
   @Test

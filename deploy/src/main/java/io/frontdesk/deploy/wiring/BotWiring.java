@@ -54,8 +54,9 @@ public final class BotWiring implements Wiring {
         WriteBehinds.batched(
             ctx.vertx(), WriteBehinds.Options.load(ctx.settings()), ctx.metrics().registry());
     ConversationState state = new ConversationState(db, options.transcriptLines(), clock, buffers);
-    this.seen = new SeenActivities(db, options.seenRetention(), clock, buffers);
-    ConversationRefs refs = new ConversationRefs(db, clock);
+    this.seen =
+        new SeenActivities(db, options.seenRetention(), clock, buffers, !ctx.store().isEmbedded());
+    ConversationRefs refs = new ConversationRefs(db, clock, buffers);
     BotServices services =
         new BotServices(
             knowledge.searchService(),
@@ -103,7 +104,11 @@ public final class BotWiring implements Wiring {
   @Override
   public Future<Void> start() {
     return ctx.blocking()
-        .run(seen::createIndexes)
+        .run(
+            () -> {
+              seen.createIndexes();
+              seen.loadRecent();
+            })
         .onSuccess(
             v ->
                 pruneTimer =

@@ -20,6 +20,7 @@ import io.frontdesk.knowledge.index.IndexSync;
 import io.frontdesk.knowledge.index.KnowledgeAnalyzer;
 import io.frontdesk.knowledge.search.Confidence;
 import io.frontdesk.knowledge.search.RelevanceModel;
+import io.frontdesk.knowledge.search.ResultCache;
 import io.frontdesk.knowledge.search.SearchEngine;
 import io.frontdesk.knowledge.search.SearchService;
 import io.frontdesk.knowledge.search.SynonymService;
@@ -36,11 +37,14 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,13 +82,34 @@ public final class KnowledgeWiring implements Wiring {
         ctx.config().baseUrl(),
         ctx.blocking(),
         WriteBehinds.batched(
-            ctx.vertx(), WriteBehinds.Options.load(ctx.settings()), ctx.metrics().registry()));
+            ctx.vertx(), WriteBehinds.Options.load(ctx.settings()), ctx.metrics().registry()),
+        Duration.ofSeconds(
+            ctx.settings()
+                .integer(
+                    ArticleService.CACHE_SECONDS, ArticleService.DEFAULT_CACHE_SECONDS, 0, 300)),
+        ctx.settings()
+            .integer(SearchService.CACHE_SIZE, SearchService.DEFAULT_CACHE_SIZE, 0, 100_000));
   }
 
-  /** For tools: the query log and view counts are written at once. */
+  /**
+   * What search results are computed from: the index reader in use and the synonyms. Both change
+   * identity whenever their content changes, so a cached result is reused only while they do not.
+   */
+  private Object snapshot() {
+    IndexSearcher s = index.acquire();
+    try {
+      IndexReader.CacheHelper helper = s.getIndexReader().getReaderCacheHelper();
+      Object reader = helper == null ? s.getIndexReader() : helper.getKey();
+      return List.of(reader, synonyms.current());
+    } finally {
+      index.release(s);
+    }
+  }
+
+  /** For tools: the query log and view counts are written at once, and nothing is cached. */
   public KnowledgeWiring(
       Vertx vertx, MongoStore store, Path indexDir, String baseUrl, Blocking blocking) {
-    this(vertx, store, indexDir, baseUrl, blocking, WriteBehinds.direct());
+    this(vertx, store, indexDir, baseUrl, blocking, WriteBehinds.direct(), Duration.ZERO, 0);
   }
 
   public KnowledgeWiring(
@@ -93,7 +118,9 @@ public final class KnowledgeWiring implements Wiring {
       Path indexDir,
       String baseUrl,
       Blocking blocking,
-      WriteBehinds analytics) {
+      WriteBehinds analytics,
+      Duration articleCache,
+      int searchCache) {
     this.vertx = vertx;
     this.blocking = blocking;
     this.analytics = analytics;
@@ -107,9 +134,11 @@ public final class KnowledgeWiring implements Wiring {
     this.synonyms = new SynonymService(store.database(), analyzer, blocking);
     this.queryLog = new QueryLog(store.database(), analytics);
     this.engine = new SearchEngine(index, model, synonyms::current, Confidence.PRODUCTION, baseUrl);
-    this.search = new SearchService(engine, queryLog, blocking);
+    this.search =
+        new SearchService(engine, queryLog, blocking, new ResultCache(this::snapshot, searchCache));
     this.articles =
-        new ArticleService(repo, sync, markdown, new Excerpts(markdown, analyzer), blocking, clock);
+        new ArticleService(
+            repo, sync, markdown, new Excerpts(markdown, analyzer), blocking, clock, articleCache);
     this.feedback = new FeedbackService(store.database(), repo, queryLog, blocking, clock);
   }
 
