@@ -24,6 +24,7 @@ import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -47,7 +48,16 @@ public final class PortalWiring implements Wiring {
     this.ctx = ctx;
     this.config = PortalConfig.load(ctx.settings(), ctx.config().baseUrl(), ctx.demo());
     var db = ctx.store().database();
-    this.sessionRepo = new SessionRepository(db);
+    this.sessionRepo =
+        new SessionRepository(
+            db,
+            Duration.ofSeconds(
+                ctx.settings()
+                    .integer(
+                        SessionRepository.CACHE_SECONDS,
+                        SessionRepository.DEFAULT_CACHE_SECONDS,
+                        0,
+                        60)));
     this.sessions =
         new Sessions(
             sessionRepo,
