@@ -43,6 +43,8 @@ public final class SearchEngine {
   private final ArticleIndex index;
   private final QueryBuilder builder;
   private final Snippets snipper;
+  private final RelevanceModel model;
+  private final Feedback feedback;
   private final Supplier<Synonyms> synonyms;
   private final Confidence confidence;
   private final String baseUrl;
@@ -60,6 +62,8 @@ public final class SearchEngine {
     this.index = index;
     this.builder = new QueryBuilder(index.analyzer(), model);
     this.snipper = new Snippets(index.analyzer());
+    this.model = model;
+    this.feedback = new Feedback(index.analyzer(), model);
     this.synonyms = synonyms;
     this.confidence = confidence;
     this.baseUrl = baseUrl;
@@ -87,7 +91,18 @@ public final class SearchEngine {
         q.add(new TermQuery(new Term(ArticleIndex.ID, exclude)), BooleanClause.Occur.MUST_NOT);
       }
       Query query = q.build();
-      TopDocs top = searcher.search(query, Math.max(limit, 2));
+      TopDocs top = searcher.search(query, Math.max(Math.max(limit, 2), model.feedbackDocs()));
+      if (model.feedbackDocs() > 0) {
+        Query more = feedback.expansion(searcher, Set.copyOf(built.tokens()), top.scoreDocs);
+        if (more != null) {
+          query =
+              new BooleanQuery.Builder()
+                  .add(query, BooleanClause.Occur.MUST)
+                  .add(more, BooleanClause.Occur.SHOULD)
+                  .build();
+          top = searcher.search(query, Math.max(limit, 2));
+        }
+      }
       ScoreDoc[] docs = top.scoreDocs;
       Set<String> terms = snippets ? Snippets.terms(built.query()) : Set.of();
       List<SearchHit> hits = new ArrayList<>();
