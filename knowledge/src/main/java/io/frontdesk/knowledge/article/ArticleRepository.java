@@ -64,8 +64,8 @@ public final class ArticleRepository {
   }
 
   /**
-   * Counts a reader's view of an article (queued, never blocks): the all-time counter and the
-   * day's ({@value #VIEWS_BY_DAY}, which feeds "most viewed in the last N days").
+   * Counts a reader's view of an article (queued, never blocks): the all-time counter and the day's
+   * ({@value #VIEWS_BY_DAY}, which feeds "most viewed in the last N days").
    */
   public void countView(String id, LocalDate day) {
     views.offer(new View(id, day));
