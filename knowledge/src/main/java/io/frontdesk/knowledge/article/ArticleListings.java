@@ -155,6 +155,8 @@ public final class ArticleListings {
 
   /** Blocking: one scan of the published articles and one aggregation of recent ratings. */
   private Snapshot load() {
+    // Views are counted behind in batches: write the queued ones so the snapshot includes them.
+    repo.flushViews();
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
     String firstDay = today.minusDays(days - 1L).toString();
