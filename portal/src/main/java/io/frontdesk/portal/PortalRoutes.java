@@ -2,6 +2,7 @@ package io.frontdesk.portal;
 
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.portal.auth.AccountTokens;
+import io.frontdesk.portal.auth.Invitations;
 import io.frontdesk.portal.auth.OidcSignIn;
 import io.frontdesk.portal.auth.Passwords;
 import io.frontdesk.portal.auth.SchoolIdentities;
@@ -55,6 +56,7 @@ public final class PortalRoutes {
   private final Path uploads;
   private final List<PortalPages> groups = new ArrayList<>();
   private final AccountTokens accountTokens;
+  private final Invitations invitations;
 
   public PortalRoutes(
       Vertx vertx,
@@ -79,6 +81,9 @@ public final class PortalRoutes {
     Clock clock = Clock.systemUTC();
     Passwords passwords = new Passwords();
     this.accountTokens = new AccountTokens(services.db(), new Tokens(), clock);
+    this.invitations =
+        new Invitations(
+            accountTokens, services.mailer(), blocking, config.baseUrl(), config.serviceName());
     SignInPage signInPage = new SignInPage(layout, config, services.desk().schools(), blocking);
     if (config.oidc().isPresent() || !config.schoolOidc().isEmpty()) {
       groups.add(
@@ -140,14 +145,12 @@ public final class PortalRoutes {
             config.serviceName()));
     groups.add(
         new SchoolPages(
-            layout,
-            services.desk().schools(),
-            services.desk().users(),
-            accountTokens,
-            services.mailer(),
-            blocking,
-            config.baseUrl(),
-            config.serviceName()));
+            layout, services.desk().schools(), services.desk().users(), invitations, blocking));
+  }
+
+  /** Invitations to school staff to set their portal password. */
+  public Invitations invitations() {
+    return invitations;
   }
 
   /** Single-use tokens for invitations and resets; the wiring creates their indexes. */
