@@ -172,6 +172,8 @@ public final class ArticleListings {
 
   /** Blocking: one scan of the published articles and one aggregation of recent ratings. */
   private Snapshot load() {
+    // This process's views still queued for the store count too.
+    repo.flushViews();
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
     String firstDay = today.minusDays(days - 1L).toString();
