@@ -30,7 +30,8 @@ import org.bson.Document;
  * <p>All of it comes from one snapshot: a scan of the published articles' titles, services,
  * audiences and daily view counts, plus one aggregation of the recent "helpful" ratings. The
  * snapshot is kept for {@code cacheFor} (a short time: popularity need not be to the second, and a
- * home page should not scan every article), and concurrent readers share one load.
+ * home page should not scan every article), concurrent readers share one load, and a stale snapshot
+ * is replaced in the background while readers keep the old one.
  */
 public final class ArticleListings {
   /** An article in a list, with its recent views and helpful ratings. */
@@ -53,6 +54,7 @@ public final class ArticleListings {
   private final int days;
   private final Duration cacheFor;
   private Future<Snapshot> snapshot;
+  private Future<Snapshot> reloading;
 
   /**
    * @param days the window for "popular"; daily view counts older than this are removed
@@ -138,19 +140,34 @@ public final class ArticleListings {
         .toList();
   }
 
-  /** The snapshot, loading a new one when the current one is older than {@code cacheFor}. */
+  /**
+   * The snapshot. The first call loads it; once it is older than {@code cacheFor}, the next call
+   * starts a reload in the background and, until it is done, everyone keeps the old one, so no
+   * reader waits for the scan (about a second at 10,000 articles on a loaded machine). A {@code
+   * cacheFor} of zero turns the cache off: every call loads and waits.
+   */
   private synchronized Future<Snapshot> current() {
     Future<Snapshot> s = snapshot;
-    Instant now = clock.instant();
-    boolean stale =
-        s == null
-            || s.failed()
-            || (s.succeeded() && s.result().takenAt().plus(cacheFor).isBefore(now));
-    if (stale) {
+    if (s == null || s.failed() || cacheFor.isZero()) {
       s = blocking.call(this::load);
       snapshot = s;
+      return s;
+    }
+    if (s.succeeded()
+        && reloading == null
+        && s.result().takenAt().plus(cacheFor).isBefore(clock.instant())) {
+      Future<Snapshot> next = blocking.call(this::load);
+      reloading = next;
+      next.onComplete(r -> replace(next));
     }
     return s;
+  }
+
+  private synchronized void replace(Future<Snapshot> loaded) {
+    if (loaded.succeeded()) {
+      snapshot = loaded;
+    }
+    reloading = null;
   }
 
   /** Blocking: one scan of the published articles and one aggregation of recent ratings. */
