@@ -328,6 +328,7 @@ final class DeskBench {
     long items = 0;
     double load0 = load();
     long cpu0 = cpu();
+    long gc0 = gcMillis();
     for (int i = 0; i < lat.length; i++) {
       QueueQuery q = query(rnd, sorts);
       long s = System.nanoTime();
@@ -338,7 +339,7 @@ final class DeskBench {
         Locale.ROOT,
         "queue page (rows from the working-set index): %d queries, %.1f tickets/page;"
             + " p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms;"
-            + " process CPU %.2f ms/query; load average %.1f -> %.1f%n",
+            + " process CPU %.2f ms/query; GC %d ms in all; load average %.1f -> %.1f%n",
         lat.length,
         (double) items / lat.length,
         pct(lat, 50),
@@ -346,6 +347,7 @@ final class DeskBench {
         pct(lat, 99),
         pct(lat, 100),
         (cpu() - cpu0) / 1e6 / lat.length,
+        gcMillis() - gc0,
         load0,
         load());
   }
@@ -388,6 +390,8 @@ final class DeskBench {
     Principal agent = desk.users().byId("u-gareth-lloyd").orElseThrow().principal();
     Random rnd = new Random(13);
     long[] lat = new long[200];
+    long cpu0 = cpu();
+    long gc0 = gcMillis();
     for (int i = 0; i < lat.length; i++) {
       String text = title(rnd);
       long s = System.nanoTime();
@@ -396,10 +400,13 @@ final class DeskBench {
     }
     out.printf(
         Locale.ROOT,
-        "similar tickets (word postings of the working set): %d lookups; p50 %.2f ms, p99 %.2f ms%n",
+        "similar tickets (word postings of the working set): %d lookups; p50 %.2f ms, p99 %.2f ms;"
+            + " process CPU %.2f ms/lookup; GC %d ms in all%n",
         lat.length,
         pct(lat, 50),
-        pct(lat, 99));
+        pct(lat, 99),
+        (cpu() - cpu0) / 1e6 / lat.length,
+        gcMillis() - gc0);
   }
 
   /** The same queue page straight from the store, as without the index: a collection scan. */
@@ -435,6 +442,15 @@ final class DeskBench {
     return ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /** Time spent in garbage collection so far, all collectors. */
+  private static long gcMillis() {
+    long ms = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
   }
 
   private static double load() {

@@ -9,6 +9,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.bson.Document;
 
 /**
@@ -44,9 +45,7 @@ public final class WorkingSetIndex {
   private static final int STRIPES = 64;
   private final Object[] locks = new Object[STRIPES];
   private final ConcurrentHashMap<String, WorkingSetEntry> byRef = new ConcurrentHashMap<>();
-  // Entries themselves (compared by identity), so a queue page walks its group without a lookup
-  // per ticket.
-  private final ConcurrentHashMap<String, Set<WorkingSetEntry>> byGroup = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, GroupQueue> byGroup = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<String>> byRequester = new ConcurrentHashMap<>();
   private final Set<String> majors = ConcurrentHashMap.newKeySet();
   private final WordPostings words = new WordPostings();
@@ -133,7 +132,7 @@ public final class WorkingSetIndex {
 
   private void link(WorkingSetEntry e) {
     if (e.groupId() != null) {
-      byGroup.computeIfAbsent(e.groupId(), k -> ConcurrentHashMap.newKeySet()).add(e);
+      byGroup.computeIfAbsent(e.groupId(), k -> new GroupQueue()).add(e);
     }
     if (e.requesterId() != null && e.open()) {
       byRequester.computeIfAbsent(e.requesterId(), k -> ConcurrentHashMap.newKeySet()).add(e.ref());
@@ -146,9 +145,9 @@ public final class WorkingSetIndex {
 
   private void unlink(WorkingSetEntry e) {
     if (e.groupId() != null) {
-      Set<WorkingSetEntry> s = byGroup.get(e.groupId());
-      if (s != null) {
-        s.remove(e);
+      GroupQueue g = byGroup.get(e.groupId());
+      if (g != null) {
+        g.remove(e);
       }
     }
     if (e.requesterId() != null) {
@@ -172,36 +171,35 @@ public final class WorkingSetIndex {
     Set<String> statuses = Set.copyOf(q.statuses().stream().map(TicketStatus::wire).toList());
     Set<String> priorities = Set.copyOf(q.priorities());
     String assignee = "none".equals(q.assigneeId()) ? null : q.assigneeId();
-    Comparator<WorkingSetEntry> order = order(q.sort());
-    int keep = (q.page() + 1) * q.size();
-    // A bounded max-heap on the page order: the worst kept entry is evicted first.
-    PriorityQueue<WorkingSetEntry> top = new PriorityQueue<>(keep + 1, order.reversed());
-    long total = 0;
-    for (WorkingSetEntry e : byGroup.getOrDefault(q.groupId(), Set.of())) {
-      if (!q.groupId().equals(e.groupId())
-          || !statuses.contains(e.status())
-          || (!priorities.isEmpty() && !priorities.contains(e.priority()))
-          || (q.assigneeId() != null && !java.util.Objects.equals(assignee, e.assigneeId()))
-          || (q.slaState() != null && !q.slaState().equals(e.slaState()))
+    GroupQueue g = byGroup.get(q.groupId());
+    if (g == null) {
+      return Optional.of(new RowPage(List.of(), 0));
+    }
+    Predicate<GroupQueue.Key> wanted =
+        k ->
+            statuses.contains(k.status())
+                && (priorities.isEmpty() || priorities.contains(k.priority()))
+                && (q.assigneeId() == null || java.util.Objects.equals(assignee, k.assigneeId()))
+                && (q.slaState() == null || q.slaState().equals(k.slaState()));
+    // In page order: read only as far as the page's last row.
+    int skip = q.page() * q.size();
+    List<TicketSummary> rows = new ArrayList<>(q.size());
+    for (WorkingSetEntry e : g.inOrder(q.sort())) {
+      if (!wanted.test(GroupQueue.Key.of(e))
+          || !q.groupId().equals(e.groupId())
           || byRef.get(e.ref()) != e) { // replaced a moment ago: its successor counts instead
         continue;
       }
-      total++;
-      // Most entries are worse than the worst one kept: one comparison, no heap operation.
-      if (top.size() < keep) {
-        top.add(e);
-      } else if (order.compare(e, top.peek()) < 0) {
-        top.poll();
-        top.add(e);
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      rows.add(e.row());
+      if (rows.size() == q.size()) {
+        break;
       }
     }
-    List<WorkingSetEntry> sorted = new ArrayList<>(top);
-    sorted.sort(order);
-    int from = Math.min(sorted.size(), q.page() * q.size());
-    return Optional.of(
-        new RowPage(
-            sorted.subList(from, sorted.size()).stream().map(WorkingSetEntry::row).toList(),
-            total));
+    return Optional.of(new RowPage(rows, g.count(wanted)));
   }
 
   /** Open (not resolved) tickets in a group, or empty when not loaded. */
@@ -209,13 +207,8 @@ public final class WorkingSetIndex {
     if (!ready) {
       return Optional.empty();
     }
-    long n = 0;
-    for (WorkingSetEntry e : byGroup.getOrDefault(groupId, Set.of())) {
-      if (e.open() && groupId.equals(e.groupId()) && byRef.get(e.ref()) == e) {
-        n++;
-      }
-    }
-    return Optional.of(n);
+    GroupQueue g = byGroup.get(groupId);
+    return Optional.of(g == null ? 0 : g.count(k -> !"resolved".equals(k.status())));
   }
 
   /** A requester's open tickets, newest first, or empty when not loaded. */
