@@ -29,7 +29,10 @@ import io.frontdesk.desk.ticket.References;
 import io.frontdesk.desk.ticket.SimilarTickets;
 import io.frontdesk.desk.ticket.TicketEvents;
 import io.frontdesk.desk.ticket.TicketEventsHub;
+import io.frontdesk.desk.ticket.TicketIntake;
 import io.frontdesk.desk.ticket.TicketLifecycle;
+import io.frontdesk.desk.ticket.TicketNotes;
+import io.frontdesk.desk.ticket.TicketQueries;
 import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.desk.ticket.TicketService;
 import io.frontdesk.desk.ticket.WorkingSetIndex;
@@ -84,8 +87,7 @@ public final class DeskFixture implements AutoCloseable {
     TicketRouter router = new TicketRouter(groups, projects);
     events.add(new Recorder());
     TicketService tickets =
-        new TicketService(
-            repo, references, sla, router, catalogue, users, schools, events, options, clock);
+        tickets(repo, references, sla, router, catalogue, users, schools, events, options, clock);
     TicketLifecycle lifecycle = new TicketLifecycle(tickets, sla, groups, users, options, clock);
     SelfServiceLog self = new SelfServiceLog(db, clock);
     FulfilmentDispatcher dispatch = (t, h) -> notices.add("fulfil:" + h + ":" + t.reference());
@@ -210,5 +212,35 @@ public final class DeskFixture implements AutoCloseable {
     public Instant instant() {
       return now;
     }
+  }
+
+  /** The tickets services as deploy's wiring builds them. */
+  public static TicketService tickets(
+      TicketRepository repo,
+      References references,
+      SlaClock sla,
+      TicketRouter router,
+      Catalogue catalogue,
+      UserRepository users,
+      SchoolRepository schools,
+      TicketEvents events,
+      DeskOptions options,
+      Clock clock) {
+    TicketQueries queries = new TicketQueries(repo);
+    TicketNotes notes = new TicketNotes(repo, queries, sla, events, options, clock);
+    TicketIntake intake =
+        new TicketIntake(
+            repo,
+            notes,
+            references,
+            sla,
+            router,
+            catalogue,
+            users,
+            schools,
+            events,
+            options,
+            clock);
+    return new TicketService(repo, intake, queries, notes, events);
   }
 }

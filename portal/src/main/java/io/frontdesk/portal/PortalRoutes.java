@@ -5,6 +5,7 @@ import io.frontdesk.portal.auth.AccountTokens;
 import io.frontdesk.portal.auth.Invitations;
 import io.frontdesk.portal.auth.OidcSignIn;
 import io.frontdesk.portal.auth.Passwords;
+import io.frontdesk.portal.auth.SchoolIdentities;
 import io.frontdesk.portal.auth.Sessions;
 import io.frontdesk.portal.auth.SignInLimiter;
 import io.frontdesk.portal.auth.Tokens;
@@ -15,6 +16,7 @@ import io.frontdesk.portal.pages.KnowledgePages;
 import io.frontdesk.portal.pages.OidcPages;
 import io.frontdesk.portal.pages.PortalPages;
 import io.frontdesk.portal.pages.SchoolPages;
+import io.frontdesk.portal.pages.SignInPage;
 import io.frontdesk.portal.tickets.Attachments;
 import io.frontdesk.portal.tickets.RaisePages;
 import io.frontdesk.portal.tickets.TicketPages;
@@ -82,27 +84,33 @@ public final class PortalRoutes {
     this.invitations =
         new Invitations(
             accountTokens, services.mailer(), blocking, config.baseUrl(), config.serviceName());
-    config
-        .oidc()
-        .ifPresent(
-            o ->
-                groups.add(
-                    new OidcPages(
-                        new OidcSignIn(
-                            vertx,
-                            o,
-                            config.baseUrl(),
-                            services.desk().users(),
-                            services.db(),
-                            blocking,
-                            new Tokens(),
-                            clock),
-                        sessions,
-                        config.secureCookies())));
-    groups.add(new HomePages(layout, services.desk().tickets().repository(), blocking));
+    SignInPage signInPage = new SignInPage(layout, config, services.desk().schools(), blocking);
+    if (config.oidc().isPresent() || !config.schoolOidc().isEmpty()) {
+      groups.add(
+          new OidcPages(
+              new OidcSignIn(
+                  vertx,
+                  config.oidc(),
+                  config.schoolOidc(),
+                  config.baseUrl(),
+                  services.desk().users(),
+                  new SchoolIdentities(services.desk().users(), services.desk().schools()),
+                  services.db(),
+                  blocking,
+                  new Tokens(),
+                  clock),
+              sessions,
+              config,
+              layout,
+              signInPage));
+    }
+    groups.add(
+        new HomePages(
+            layout, services.desk().tickets().repository(), services.listings(), blocking));
     groups.add(
         new AuthPages(
             layout,
+            signInPage,
             sessions,
             services.desk().users(),
             passwords,
@@ -117,7 +125,7 @@ public final class PortalRoutes {
             services.search(),
             services.articles(),
             services.feedback(),
-            services.desk().catalogue());
+            services.listings());
     groups.add(knowledge);
     Attachments attachments =
         new Attachments(services.db(), config.maxAttachmentBytes(), config.attachmentTypes());

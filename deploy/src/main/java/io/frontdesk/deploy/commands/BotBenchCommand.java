@@ -146,13 +146,25 @@ public final class BotBenchCommand implements Command {
     }
   }
 
-  record Result(long requests, long errors, double perSecond, double p50Ms, double p99Ms) {
+  /**
+   * @param cpuMs process CPU time per request (server and client together): the figure that does
+   *     not depend on what else the machine runs
+   */
+  record Result(
+      long requests, long errors, double perSecond, double p50Ms, double p99Ms, double cpuMs) {
     @Override
     public String toString() {
       return String.format(
-          "%d requests, %.0f answers/s, p50 %.1f ms, p99 %.1f ms, %d errors",
-          requests, perSecond, p50Ms, p99Ms, errors);
+          "%d requests, %.0f answers/s, p50 %.1f ms, p99 %.1f ms, %.2f ms CPU each, %d errors",
+          requests, perSecond, p50Ms, p99Ms, cpuMs, errors);
     }
+  }
+
+  private static long cpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   /** A closed loop: {@code concurrency} requests in flight until the time is up. */
@@ -160,6 +172,7 @@ public final class BotBenchCommand implements Command {
       throws Exception {
     long end = System.nanoTime() + d.toNanos();
     long t0 = System.nanoTime();
+    long cpu0 = cpuNanos();
     long[] latencies = new long[4_000_000];
     AtomicInteger n = new AtomicInteger();
     AtomicLong errors = new AtomicLong();
@@ -172,6 +185,7 @@ public final class BotBenchCommand implements Command {
     // In-flight requests finish after the deadline; on a saturated machine that can take long.
     all.future().await(d.toMillis() + 300_000, TimeUnit.MILLISECONDS);
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpuMs = (cpuNanos() - cpu0) / 1e6;
     int count = Math.min(n.get(), latencies.length);
     long[] sorted = Arrays.copyOf(latencies, count);
     Arrays.sort(sorted);
@@ -180,7 +194,8 @@ public final class BotBenchCommand implements Command {
         errors.get(),
         count / secs,
         count == 0 ? 0 : sorted[count / 2] / 1e6,
-        count == 0 ? 0 : sorted[(int) Math.min(count - 1, Math.ceil(count * 0.99) - 1)] / 1e6);
+        count == 0 ? 0 : sorted[(int) Math.min(count - 1, Math.ceil(count * 0.99) - 1)] / 1e6,
+        count == 0 ? 0 : cpuMs / count);
   }
 
   private static void loop(

@@ -35,7 +35,10 @@ import io.frontdesk.desk.sla.SlaPolicy;
 import io.frontdesk.desk.ticket.References;
 import io.frontdesk.desk.ticket.SimilarTickets;
 import io.frontdesk.desk.ticket.TicketEventsHub;
+import io.frontdesk.desk.ticket.TicketIntake;
 import io.frontdesk.desk.ticket.TicketLifecycle;
+import io.frontdesk.desk.ticket.TicketNotes;
+import io.frontdesk.desk.ticket.TicketQueries;
 import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.desk.ticket.TicketService;
 import io.frontdesk.desk.ticket.WorkingSetIndex;
@@ -113,9 +116,22 @@ public final class DeskWiring implements Wiring {
     References references =
         new References(db, ctx.settings().integer(REFERENCE_BLOCK, 20, 1, 1000));
     TicketRouter router = new TicketRouter(groups, projects);
-    TicketService tickets =
-        new TicketService(
-            ticketRepo, references, sla, router, catalogue, users, schools, events, options, clock);
+    TicketQueries queries = new TicketQueries(ticketRepo);
+    TicketNotes notes = new TicketNotes(ticketRepo, queries, sla, events, options, clock);
+    TicketIntake intake =
+        new TicketIntake(
+            ticketRepo,
+            notes,
+            references,
+            sla,
+            router,
+            catalogue,
+            users,
+            schools,
+            events,
+            options,
+            clock);
+    TicketService tickets = new TicketService(ticketRepo, intake, queries, notes, events);
     TicketLifecycle lifecycle = new TicketLifecycle(tickets, sla, groups, users, options, clock);
     FulfilmentDispatcher dispatch = (t, handler) -> fulfilment.ready(t, handler);
     this.selfService = new SelfServiceLog(db, clock);

@@ -6,6 +6,7 @@ import io.frontdesk.desk.notify.Contact;
 import io.frontdesk.desk.notify.Notifier;
 import io.frontdesk.desk.notify.OutboundMessage;
 import io.frontdesk.desk.people.DirectoryAdmin;
+import io.frontdesk.knowledge.article.ArticleListings;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
 import io.frontdesk.portal.PortalServices;
@@ -23,6 +24,7 @@ import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -46,7 +48,16 @@ public final class PortalWiring implements Wiring {
     this.ctx = ctx;
     this.config = PortalConfig.load(ctx.settings(), ctx.config().baseUrl(), ctx.demo());
     var db = ctx.store().database();
-    this.sessionRepo = new SessionRepository(db);
+    this.sessionRepo =
+        new SessionRepository(
+            db,
+            Duration.ofSeconds(
+                ctx.settings()
+                    .integer(
+                        SessionRepository.CACHE_SECONDS,
+                        SessionRepository.DEFAULT_CACHE_SECONDS,
+                        0,
+                        60)));
     this.sessions =
         new Sessions(
             sessionRepo,
@@ -64,6 +75,13 @@ public final class PortalWiring implements Wiring {
             desk.desk(),
             knowledge.searchService(),
             knowledge.articleService(),
+            new ArticleListings(
+                knowledge.repository(),
+                db,
+                ctx.blocking(),
+                Clock.systemUTC(),
+                config.popularDays(),
+                config.listingsCache()),
             knowledge.feedbackService(),
             db,
             mailer(ctx, fulfilment.notifier()));

@@ -128,6 +128,7 @@ public final class FeedbackService {
                           .append("lastTopHit", new Document("$last", "$topHit"))),
                   new Document("$sort", new Document("count", -1).append("_id", 1)),
                   new Document("$limit", Math.max(1, Math.min(limit, 500))));
+          log.flushBlocking();
           List<Gap> out = new ArrayList<>();
           for (Document d : log.collection().aggregate(pipeline)) {
             out.add(
