@@ -107,7 +107,7 @@ public final class Sessions implements Handler<RoutingContext> {
     Optional<Principal> known = repo.cached(hash).flatMap(this::current);
     if (known.isPresent()) {
       // Read from the store seconds ago and still valid: no store round trip, no worker hop.
-      if (!crossSiteApiWrite(ctx)) {
+      if (!unprovenApiWrite(ctx)) {
         Principals.set(ctx, known.get());
       }
       ctx.next();
