@@ -104,7 +104,7 @@ public final class DeskFixture implements AutoCloseable {
         };
     ProblemService problems = new ProblemService(db, tickets, references, catalogue, kd, clock);
     ElsService els =
-        new ElsService(projects, repo, router, clock, ZoneId.of("Europe/London"), events);
+        new ElsService(projects, repo, router, clock, ZoneId.of("Europe/London"), events, audit);
     MiService mi = new MiService(repo, self, csat, clock);
     SlaMonitor monitor = new SlaMonitor(repo, sla, events, clock);
     desk =

@@ -148,7 +148,13 @@ public final class DeskWiring implements Wiring {
         new ProblemService(db, tickets, references, catalogue, draftPort, clock);
     ElsService els =
         new ElsService(
-            projects, ticketRepo, router, clock, BusinessCalendar.councilDefault().zone(), events);
+            projects,
+            ticketRepo,
+            router,
+            clock,
+            BusinessCalendar.councilDefault().zone(),
+            events,
+            adminAudit);
     MiService mi = new MiService(ticketRepo, selfService, csat, clock);
     SlaMonitor monitor = new SlaMonitor(ticketRepo, sla, events, clock);
     this.desk =

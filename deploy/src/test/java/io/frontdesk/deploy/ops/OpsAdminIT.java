@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.frontdesk.core.security.Role;
 import io.frontdesk.deploy.portal.PortalClient;
 import io.frontdesk.deploy.portal.PortalFixture;
+import io.frontdesk.desk.catalogue.CatalogueItem;
+import io.frontdesk.desk.catalogue.CatalogueRepository;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,8 @@ class OpsAdminIT {
 
   @BeforeAll
   static void start() {
-    fx = new PortalFixture();
+    // Other processes' catalogue changes are read this often (5 s by default).
+    fx = new PortalFixture(Map.of("FRONTDESK_DESK_CONFIG_REFRESH_MS", "200"));
   }
 
   @AfterAll
@@ -135,6 +139,40 @@ class OpsAdminIT {
     assertThat(admin.get("/admin").body())
         .contains("catalogue.item.add", "catalogue.item.edit", "catalogue.item.retire")
         .contains("laptop-request", "resolver group euc");
+  }
+
+  @Test
+  void anItemStoredByAnotherServerProcessIsOfferedHereWithoutARestart() {
+    // What another process's CatalogueAdmin would store, written straight to the shared store.
+    CatalogueRepository other = new CatalogueRepository(fx.server.context().store().database());
+    other.save(
+        new CatalogueRepository.Stored(
+            new CatalogueItem(
+                "desk-phone",
+                "Request a desk phone",
+                "",
+                "Telephony",
+                "staff",
+                List.of(),
+                "none",
+                null,
+                null,
+                "service-desk",
+                "P4",
+                false),
+            other.nextOrder(),
+            false),
+        "u-mark-davies",
+        Instant.now());
+    PortalClient staff = fx.client().signInAs("u-tom-hughes");
+    // Waits for this server's refresh timer to read the store (every 200 ms here).
+    Instant deadline = Instant.now().plusSeconds(10);
+    int status = 404;
+    while (status != 200 && Instant.now().isBefore(deadline)) {
+      status = staff.api("GET", "/api/desk/catalogue/desk-phone", null).statusCode();
+    }
+    assertThat(status).isEqualTo(200);
+    assertThat(staff.get("/raise").body()).contains("Request a desk phone");
   }
 
   @Test

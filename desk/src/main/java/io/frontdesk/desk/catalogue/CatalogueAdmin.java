@@ -31,6 +31,9 @@ public final class CatalogueAdmin {
   private final AdminAudit audit;
   private final Clock clock;
 
+  /** The store's version marker when this process last loaded the items; -1 before the first. */
+  private volatile long loaded = -1;
+
   public CatalogueAdmin(
       CatalogueRepository repo,
       Catalogue catalogue,
@@ -53,11 +56,17 @@ public final class CatalogueAdmin {
   }
 
   /**
-   * Loads the stored items into the catalogue (what other processes changed). A stored item this
-   * catalogue cannot offer (say its service was removed from the file) is skipped with a warning
-   * rather than taking the whole catalogue down.
+   * Loads the stored items into the catalogue (what other processes changed), unless the store's
+   * version marker says nothing changed since the last load. A stored item this catalogue cannot
+   * offer (say its service was removed from the file) is skipped with a warning rather than taking
+   * the whole catalogue down.
    */
-  public void refresh() {
+  public synchronized void refresh() {
+    // The marker first, then the items: a change made in between is read now and again next time.
+    long version = repo.version();
+    if (version == loaded) {
+      return;
+    }
     List<CatalogueItem> items = new ArrayList<>();
     Set<String> retired = new HashSet<>();
     for (Stored s : repo.all()) {
@@ -73,6 +82,7 @@ public final class CatalogueAdmin {
       }
     }
     catalogue.replace(items, retired);
+    loaded = version;
   }
 
   /**

@@ -18,7 +18,9 @@ import org.bson.Document;
 /**
  * The request catalogue's items in MongoDB ({@code desk_catalogue}): one document per item with its
  * definition in the catalogue file's shape, its place in the list and whether it is retired. Items
- * are never deleted (tickets keep their item ids). Blocking.
+ * are never deleted (tickets keep their item ids). Every change also bumps a version marker ({@code
+ * desk_config} document {@code catalogue-version}) after the item is written, so a process that
+ * reads the marker before the items and finds it unchanged can skip reading them. Blocking.
  */
 public final class CatalogueRepository {
   public static final String COLLECTION = "desk_catalogue";
@@ -26,10 +28,24 @@ public final class CatalogueRepository {
   /** A stored item with its place in the list. */
   public record Stored(CatalogueItem item, int order, boolean retired) {}
 
+  static final String MARKER = "catalogue-version";
   private final MongoCollection<Document> items;
+  private final MongoCollection<Document> config;
 
   public CatalogueRepository(MongoDatabase db) {
     this.items = db.getCollection(COLLECTION);
+    this.config = db.getCollection("desk_config");
+  }
+
+  /** The version marker: changes whenever an item does (0 before any change). */
+  public long version() {
+    Document d = config.find(Filters.eq("_id", MARKER)).first();
+    return d == null ? 0 : ((Number) d.get("version")).longValue();
+  }
+
+  private void bump() {
+    config.updateOne(
+        Filters.eq("_id", MARKER), Updates.inc("version", 1L), new UpdateOptions().upsert(true));
   }
 
   public boolean isEmpty() {
@@ -53,6 +69,7 @@ public final class CatalogueRepository {
                   .append("updatedAt", Date.from(at))),
           new UpdateOptions().upsert(true));
     }
+    bump();
   }
 
   /** Every stored item in list order, retired ones included. */
@@ -85,6 +102,7 @@ public final class CatalogueRepository {
             .append("updatedBy", by)
             .append("updatedAt", Date.from(at)),
         new ReplaceOptions().upsert(true));
+    bump();
   }
 
   private static Stored stored(Document d) {

@@ -29,8 +29,9 @@ import org.bson.Document;
  * Admin screens that change the desk's settings: resolver groups (capacity drives the bandwidth
  * warnings), routing rules and the SLA calendar with its bank holidays. Each change goes through
  * the desk's {@code DeskConfigService}, which checks the admin role, validates and writes the audit
- * trail ({@link AdminAudit}) for the pages and the JSON API alike. The read-only screens are in
- * {@link DirectoryPages}. Admins only, on every route.
+ * trail ({@link AdminAudit}) for the pages and the JSON API alike. Schools, users and ELS projects
+ * are in {@link DirectoryPages}, adding people and schools in {@link PeopleAdminPages}, the request
+ * catalogue in {@link CataloguePages}. Admins only, on every route.
  */
 public final class AdminPages implements PortalPages {
   private static final Map<String, String> DONE =
