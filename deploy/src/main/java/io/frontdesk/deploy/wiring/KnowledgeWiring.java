@@ -212,6 +212,10 @@ public final class KnowledgeWiring implements Wiring {
     return search;
   }
 
+  public ArticleRepository repository() {
+    return repo;
+  }
+
   public ArticleService articleService() {
     return articles;
   }

@@ -12,6 +12,7 @@ import io.frontdesk.desk.ticket.Channel;
 import io.frontdesk.desk.ticket.Page;
 import io.frontdesk.desk.ticket.Ticket;
 import io.frontdesk.desk.ticket.TicketAccess;
+import io.frontdesk.desk.ticket.TicketEvents;
 import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.desk.ticket.TicketStatus;
 import java.time.Clock;
@@ -30,7 +31,8 @@ import org.bson.conversions.Bson;
 /**
  * Early Life Support: each project's call log, trends, handover to the project team, and the end of
  * the window (open tickets stay with ELS or move back to the usual desk in bulk, as the owner
- * chooses). Agents, managers and admins only.
+ * chooses). A handover is announced to the project team ({@link TicketEvents#handedOver}). Agents,
+ * managers and admins only.
  */
 public final class ElsService {
   private static final List<String> OPEN = List.of("new", "assigned", "in_progress", "pending");
@@ -39,13 +41,16 @@ public final class ElsService {
   private final TicketRouter router;
   private final Clock clock;
   private final ZoneId zone;
+  private final TicketEvents events;
 
   public ElsService(
       ProjectRepository projects,
       TicketRepository tickets,
       TicketRouter router,
       Clock clock,
-      ZoneId zone) {
+      ZoneId zone,
+      TicketEvents events) {
+    this.events = events;
     this.projects = projects;
     this.tickets = tickets;
     this.router = router;
@@ -191,7 +196,10 @@ public final class ElsService {
         "els-handover",
         new Document("toGroup", project.projectGroupId()).append("note", clean),
         now);
-    return tickets.byReference(t.reference()).orElseThrow();
+    Ticket handed = tickets.byReference(t.reference()).orElseThrow();
+    // Stored first: the project team is told of a handover that has happened.
+    events.handedOver(handed, project.name(), project.projectGroupId(), clean);
+    return handed;
   }
 
   /** Moves the window's end (extend or shorten); the project owner or an admin. */

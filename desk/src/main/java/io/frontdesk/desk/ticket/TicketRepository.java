@@ -28,6 +28,7 @@ public final class TicketRepository {
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> comments;
   private final WorkingSetIndex index;
+  private final GroupInsert inserts;
 
   /** Without a working-set index: every query goes to the store (and its indexes). */
   public TicketRepository(MongoDatabase db) {
@@ -43,6 +44,7 @@ public final class TicketRepository {
     this.events = db.getCollection(EVENTS);
     this.comments = db.getCollection(COMMENTS);
     this.index = index;
+    this.inserts = new GroupInsert(tickets);
   }
 
   /** The working-set index, if this repository keeps one. */
@@ -149,11 +151,20 @@ public final class TicketRepository {
     return tickets;
   }
 
+  /**
+   * Stores a new ticket; returns once it is acknowledged. Tickets raised at the same moment share
+   * one insert command and so one durable commit ({@link GroupInsert}).
+   */
   public void insert(Document ticket) {
-    tickets.insertOne(ticket);
+    inserts.insert(ticket);
     if (index != null) {
       index.written(ticket);
     }
+  }
+
+  /** {inserted tickets, insert commands} so far: how well concurrent creations share writes. */
+  public long[] insertBatching() {
+    return new long[] {inserts.documents(), inserts.commands()};
   }
 
   public Optional<Ticket> byReference(String reference) {
@@ -180,6 +191,18 @@ public final class TicketRepository {
         .skip(skip)
         .limit(limit)
         .map(Ticket::new)
+        .into(new ArrayList<>());
+  }
+
+  /** Queue rows: only the fields a {@link TicketSummary} holds are read. */
+  public List<TicketSummary> summaries(Bson filter, Bson sort, int skip, int limit) {
+    return tickets
+        .find(filter)
+        .projection(TicketSummary.FIELDS)
+        .sort(sort)
+        .skip(skip)
+        .limit(limit)
+        .map(TicketSummary::of)
         .into(new ArrayList<>());
   }
 

@@ -37,11 +37,17 @@ public final class ArticleRepository {
   public static final String META = "kb_meta";
   private static final String CHANGES = "changes";
 
+  /** Field of per-day view counts: {"2026-12-01": 4, ...}. */
+  public static final String VIEWS_BY_DAY = "viewsByDay";
+
   private final MongoCollection<Document> articles;
   private final MongoCollection<Document> versions;
   private final MongoCollection<Document> audit;
   private final MongoCollection<Document> meta;
-  private final WriteBehind<String> views;
+  private final WriteBehind<View> views;
+
+  /** One reader's view of an article on a day, queued for the next batch. */
+  private record View(String id, LocalDate day) {}
 
   /** Counts each view at once (tests and tools). */
   public ArticleRepository(MongoDatabase db) {
@@ -57,9 +63,12 @@ public final class ArticleRepository {
     this.views = buffers.create("kb_views", this::addViews);
   }
 
-  /** Counts a reader's view of an article (queued, never blocks). */
-  public void countView(String id) {
-    views.offer(id);
+  /**
+   * Counts a reader's view of an article (queued, never blocks): the all-time counter and the day's
+   * ({@value #VIEWS_BY_DAY}, which feeds "most viewed in the last N days").
+   */
+  public void countView(String id, LocalDate day) {
+    views.offer(new View(id, day));
   }
 
   /** Writes the view counts still queued, so a curator's page shows them. Blocking. */
@@ -67,13 +76,18 @@ public final class ArticleRepository {
     views.flushBlocking();
   }
 
-  private void addViews(List<String> ids) {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    ids.forEach(id -> counts.merge(id, 1L, Long::sum));
+  private void addViews(List<View> batch) {
+    Map<View, Long> counts = new LinkedHashMap<>();
+    batch.forEach(v -> counts.merge(v, 1L, Long::sum));
     List<UpdateOneModel<Document>> updates = new ArrayList<>(counts.size());
+    // One $inc per article and day: the all-time counter and the day's, in the same write.
     counts.forEach(
-        (id, n) ->
-            updates.add(new UpdateOneModel<>(new Document("_id", id), Updates.inc("views", n))));
+        (v, n) ->
+            updates.add(
+                new UpdateOneModel<>(
+                    new Document("_id", v.id()),
+                    Updates.combine(
+                        Updates.inc("views", n), Updates.inc(VIEWS_BY_DAY + "." + v.day(), n)))));
     articles.bulkWrite(updates, new BulkWriteOptions().ordered(false));
   }
 
@@ -140,6 +154,15 @@ public final class ArticleRepository {
 
   public void inc(String id, String counter) {
     articles.updateOne(new Document("_id", id), Updates.inc(counter, 1L));
+  }
+
+  /** Removes daily view counts of the given days (older than any window still asked about). */
+  public void forgetViewDays(String id, List<String> days) {
+    if (!days.isEmpty()) {
+      articles.updateOne(
+          new Document("_id", id),
+          Updates.combine(days.stream().map(d -> Updates.unset(VIEWS_BY_DAY + "." + d)).toList()));
+    }
   }
 
   public void appendVersion(

@@ -97,7 +97,7 @@ public final class ArticleService {
     if (!reader.canSee(Audience.parseArticle(live.getString("audience")))) {
       throw notFound(e.view().id());
     }
-    repo.countView(e.view().id());
+    repo.countView(e.view().id(), LocalDate.now(clock));
     return e.view();
   }
 

@@ -16,7 +16,8 @@ public final class StackFaqTune {
       }
       RelevanceModel m =
           new RelevanceModel(
-              v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
+              v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], false,
+              false, 0f, 0, 0, 0, 0f);
       StackFaqEval e = new StackFaqEval(m, Synonyms.defaults());
       System.out.println(
           args[i] + " " + e.thread(faq).line("thread") + " | " + e.qa(faq).line("qa"));
