@@ -58,10 +58,11 @@ class QueryLogBehindIT {
     ArticleRepository repo = new ArticleRepository(store.database(), buffers);
     repo.insert(new Document("_id", "vpn").append("views", 2L));
     for (int i = 0; i < 5; i++) {
-      repo.countView("vpn");
+      repo.countView("vpn", java.time.LocalDate.of(2026, 12, 1));
     }
     assertThat(repo.find("vpn").orElseThrow().get("views")).isEqualTo(2L);
     repo.flushViews();
-    assertThat(((Number) repo.find("vpn").orElseThrow().get("views")).longValue()).isEqualTo(7);
+    Document d = repo.find("vpn").orElseThrow();
+    assertThat(((Number) d.get("views")).longValue()).isEqualTo(7);
   }
 }
