@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -62,11 +63,14 @@ public final class ConversationState {
     this.writes = buffers.create("bot_state", this::write);
   }
 
+  /** The conversation's notes and dialogue step (without the transcript). */
   public Document get(String key) {
     // The overlay is read before the store: a batch written in between is then in both, and the
     // notes are plain sets, so applying them twice changes nothing.
     Overlay pending = overlay.get(key);
-    Document d = state.find(Filters.eq("_id", key)).first();
+    // The transcript stays in the store: only a ticket needs it (transcriptText).
+    Document d =
+        state.find(Filters.eq("_id", key)).projection(Projections.exclude("transcript")).first();
     if (d == null) {
       d = new Document("_id", key);
     }
@@ -149,7 +153,8 @@ public final class ConversationState {
   /** The transcript as one text block, oldest line first, including turns still queued. */
   public String transcriptText(String key) {
     writes.flushBlocking();
-    return String.join("\n", get(key).getList("transcript", String.class, List.of()));
+    Document d = state.find(Filters.eq("_id", key)).first();
+    return d == null ? "" : String.join("\n", d.getList("transcript", String.class, List.of()));
   }
 
   static String scrub(String s) {

@@ -1,14 +1,10 @@
 package io.frontdesk.bot.state;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
 import io.frontdesk.core.store.WriteBehind;
 import io.frontdesk.core.store.WriteBehinds;
 import java.time.Clock;
@@ -16,6 +12,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -43,7 +40,7 @@ public final class SeenActivities {
   private final MongoCollection<Document> seen;
   private final Duration keep;
   private final Clock clock;
-  private final WriteBehind<Document> claims;
+  private final WriteBehind<String> claims;
   private final Map<String, Long> recent = new ConcurrentHashMap<>();
   private final boolean shared;
 
@@ -72,12 +69,15 @@ public final class SeenActivities {
   public void loadRecent() {
     long now = System.nanoTime();
     Date since = Date.from(clock.instant().minusNanos(RECENT_NANOS));
-    for (Document d : seen.find(Filters.gte("at", since)).limit(RECENT_MAX)) {
-      recent.putIfAbsent(d.getString("_id"), now);
+    for (Document d : seen.find(Filters.gte("at", since))) {
+      for (String id : d.getList("ids", String.class, List.of())) {
+        recent.putIfAbsent(id, now);
+      }
     }
   }
 
   public void createIndexes() {
+    seen.createIndex(Indexes.ascending("ids"));
     seen.createIndex(
         Indexes.ascending("at"),
         new IndexOptions().expireAfter(keep.toSeconds(), TimeUnit.SECONDS));
@@ -93,10 +93,10 @@ public final class SeenActivities {
     if (recent.size() > RECENT_MAX) {
       forgetOld(now);
     }
-    if (shared && seen.find(Filters.eq("_id", id)).first() != null) {
+    if (shared && seen.find(Filters.eq("ids", id)).first() != null) {
       return false;
     }
-    claims.offer(new Document("_id", id).append("at", Date.from(clock.instant())));
+    claims.offer(id);
     return true;
   }
 
@@ -110,24 +110,15 @@ public final class SeenActivities {
     }
   }
 
-  private void write(List<Document> batch) {
-    try {
-      if (batch.size() == 1) {
-        seen.insertOne(batch.get(0));
-      } else {
-        seen.insertMany(batch, new InsertManyOptions().ordered(false));
-      }
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-        throw e;
-      }
-    } catch (MongoBulkWriteException e) {
-      // Another process claimed some of these ids first: the rest were written.
-      if (!e.getWriteErrors().stream()
-          .allMatch(w -> ErrorCategory.fromErrorCode(w.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
-        throw e;
-      }
-    }
+  /**
+   * One document per batch ({@code ids}, the batch's time in {@code at}): the embedded store pays
+   * per document and per unique-index entry, so a thousand claims cost one insert, not a thousand.
+   */
+  private void write(List<String> batch) {
+    seen.insertOne(
+        new Document("_id", UUID.randomUUID().toString())
+            .append("at", Date.from(clock.instant()))
+            .append("ids", List.copyOf(batch)));
   }
 
   /** Deletes ids older than the retention; returns how many. */

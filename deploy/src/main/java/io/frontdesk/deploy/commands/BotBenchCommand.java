@@ -54,6 +54,15 @@ public final class BotBenchCommand implements Command {
           "I need to recover a deleted email",
           "how do I report a phishing email");
 
+  /** Settings taken from the environment; everything else is the bench's own. */
+  static final List<String> TUNABLE =
+      List.of(
+          "FRONTDESK_KB_SEARCH_CACHE",
+          "FRONTDESK_KB_ARTICLE_CACHE_SECONDS",
+          "FRONTDESK_WRITE_BEHIND_MS",
+          "FRONTDESK_WRITE_BEHIND_BATCH",
+          "FRONTDESK_WRITE_BEHIND_CAPACITY");
+
   @Override
   public String name() {
     return "bot-bench";
@@ -90,12 +99,17 @@ public final class BotBenchCommand implements Command {
     System.setOut(err);
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
-    Settings s =
-        Settings.of(
+    Map<String, String> values =
+        new java.util.HashMap<>(
             Map.of(
                 "PORT", "0",
                 "FRONTDESK_DATA_DIR", Files.createTempDirectory("fd-bot-bench-").toString(),
                 "FRONTDESK_BASE_URL", "https://frontdesk.example.gov.uk"));
+    // The caches and write-behind settings may be varied from the environment, to measure each.
+    for (String key : TUNABLE) {
+      settings.optional(key).ifPresent(v -> values.put(key, v));
+    }
+    Settings s = Settings.of(values);
     FrontdeskServer server = FrontdeskServer.start(FrontdeskConfig.load(s), s, true);
     Vertx vertx = Vertx.vertx();
     try {

@@ -43,8 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,21 +89,6 @@ public final class KnowledgeWiring implements Wiring {
             .integer(SearchService.CACHE_SIZE, SearchService.DEFAULT_CACHE_SIZE, 0, 100_000));
   }
 
-  /**
-   * What search results are computed from: the index reader in use and the synonyms. Both change
-   * identity whenever their content changes, so a cached result is reused only while they do not.
-   */
-  private Object snapshot() {
-    IndexSearcher s = index.acquire();
-    try {
-      IndexReader.CacheHelper helper = s.getIndexReader().getReaderCacheHelper();
-      Object reader = helper == null ? s.getIndexReader() : helper.getKey();
-      return List.of(reader, synonyms.current());
-    } finally {
-      index.release(s);
-    }
-  }
-
   /** For tools: the query log and view counts are written at once, and nothing is cached. */
   public KnowledgeWiring(
       Vertx vertx, MongoStore store, Path indexDir, String baseUrl, Blocking blocking) {
@@ -135,7 +118,8 @@ public final class KnowledgeWiring implements Wiring {
     this.queryLog = new QueryLog(store.database(), analytics);
     this.engine = new SearchEngine(index, model, synonyms::current, Confidence.PRODUCTION, baseUrl);
     this.search =
-        new SearchService(engine, queryLog, blocking, new ResultCache(this::snapshot, searchCache));
+        new SearchService(
+            engine, queryLog, blocking, ResultCache.following(index, synonyms, searchCache));
     this.articles =
         new ArticleService(
             repo, sync, markdown, new Excerpts(markdown, analyzer), blocking, clock, articleCache);

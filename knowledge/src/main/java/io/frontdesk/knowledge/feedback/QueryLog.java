@@ -2,9 +2,12 @@ package io.frontdesk.knowledge.feedback;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.frontdesk.core.store.WriteBehind;
 import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.knowledge.Audience;
@@ -21,15 +24,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every search, as asked and normalised, with what came back and what the reader did next. The
- * content-gaps report reads it. Entries are written behind, in batches (a search never waits for
- * the store); a failed or dropped log write never fails the search. Whatever reads or updates an
- * entry in this process flushes first, so it sees every search made before it.
+ * content-gaps report reads it. Entries, and the clicks and ratings that update them, are written
+ * behind, in order, in batches (a search never waits for the store); a failed or dropped log write
+ * never fails the search. A reader in this process flushes first, so it sees every search made
+ * before it.
  */
 public final class QueryLog {
   public static final String COLLECTION = "kb_queries";
   private static final Logger LOG = LoggerFactory.getLogger(QueryLog.class);
   private final MongoCollection<Document> coll;
-  private final WriteBehind<Document> pending;
+  private final WriteBehind<WriteModel<Document>> pending;
 
   /** Writes each entry at once (tests and tools). */
   public QueryLog(MongoDatabase db) {
@@ -41,12 +45,9 @@ public final class QueryLog {
     this.pending = buffers.create("kb_queries", this::write);
   }
 
-  private void write(List<Document> batch) {
-    if (batch.size() == 1) {
-      coll.insertOne(batch.get(0));
-    } else {
-      coll.insertMany(batch, new InsertManyOptions().ordered(false));
-    }
+  /** In order: a click or rating is queued after the search it belongs to. */
+  private void write(List<WriteModel<Document>> batch) {
+    coll.bulkWrite(batch, new BulkWriteOptions().ordered(true));
   }
 
   /** Writes the entries still queued. Blocking. */
@@ -85,25 +86,25 @@ public final class QueryLog {
             .append("confident", r.answer().isPresent());
     userId.ifPresent(u -> d.append("userId", u));
     try {
-      pending.offer(d);
+      pending.offer(new InsertOneModel<>(d));
     } catch (RuntimeException e) {
       LOG.warn("Query log write failed: {}", e.toString());
     }
     return id;
   }
 
-  /** Blocking. */
+  /** Queued behind the search it belongs to; never blocks. */
   public void clicked(String queryId, String articleId) {
-    pending.flushBlocking();
-    coll.updateOne(new Document("_id", queryId), Updates.addToSet("clicked", articleId));
+    pending.offer(
+        new UpdateOneModel<>(new Document("_id", queryId), Updates.addToSet("clicked", articleId)));
   }
 
-  /** Blocking. */
+  /** Queued behind the search it belongs to; never blocks. */
   public void rated(String queryId, String articleId, boolean helpful) {
-    pending.flushBlocking();
-    coll.updateOne(
-        new Document("_id", queryId),
-        Updates.push("rated", new Document("article", articleId).append("helpful", helpful)));
+    pending.offer(
+        new UpdateOneModel<>(
+            new Document("_id", queryId),
+            Updates.push("rated", new Document("article", articleId).append("helpful", helpful))));
   }
 
   /**

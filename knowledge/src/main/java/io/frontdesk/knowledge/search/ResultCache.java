@@ -1,10 +1,13 @@
 package io.frontdesk.knowledge.search;
 
 import io.frontdesk.knowledge.Audience;
+import io.frontdesk.knowledge.index.ArticleIndex;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
 
 /**
  * Results of recent searches, for a question asked again ("I'm locked out" is asked all day): the
@@ -31,6 +34,26 @@ public final class ResultCache {
   public ResultCache(Supplier<Object> snapshot, int max) {
     this.snapshot = snapshot;
     this.max = max;
+  }
+
+  /**
+   * A cache that follows the index and the synonyms: a result is reused only while the index reader
+   * in use (a new one after every change to the index) and the synonym groups (by content: they are
+   * reloaded every few seconds as a new, usually equal, set) are those it was computed from.
+   */
+  public static ResultCache following(ArticleIndex index, SynonymService synonyms, int max) {
+    return new ResultCache(
+        () -> {
+          IndexSearcher s = index.acquire();
+          try {
+            IndexReader.CacheHelper helper = s.getIndexReader().getReaderCacheHelper();
+            Object reader = helper == null ? s.getIndexReader() : helper.getKey();
+            return List.of(reader, synonyms.current().groups());
+          } finally {
+            index.release(s);
+          }
+        },
+        max);
   }
 
   /** A cache that keeps nothing. */
