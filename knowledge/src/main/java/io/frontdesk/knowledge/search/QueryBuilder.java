@@ -11,7 +11,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -38,6 +37,7 @@ public final class QueryBuilder {
 
   private final Analyzer analyzer;
   private final RelevanceModel model;
+  private final TypoExpansions typos = new TypoExpansions();
 
   public QueryBuilder(Analyzer analyzer, RelevanceModel model) {
     this.analyzer = analyzer;
@@ -107,8 +107,7 @@ public final class QueryBuilder {
         for (int f = 0; f < FIELDS.length; f++) {
           // Expanded here, once, into plain term queries: the search, the coverage check and
           // the highlighter then reuse the expansion instead of each rebuilding the automaton.
-          Query expanded =
-              rewrite(searcher, new FuzzyQuery(new Term(FIELDS[f], word), edits, 1, 20, true));
+          Query expanded = typos.expand(searcher, FIELDS[f], word, edits);
           if (!(expanded instanceof MatchNoDocsQuery)) {
             alternatives.add(new BoostQuery(expanded, weights[f] * model.fuzzyWeight()));
           }
@@ -116,14 +115,6 @@ public final class QueryBuilder {
       }
     }
     return new Concept(forms, synonym, new DisjunctionMaxQuery(alternatives, model.fieldTie()));
-  }
-
-  private static Query rewrite(IndexSearcher searcher, Query q) {
-    try {
-      return searcher.rewrite(q);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static boolean unknown(IndexSearcher searcher, String word) {

@@ -53,6 +53,10 @@ final class Snippets {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
+        if (!marks.isEmpty() && offset.startOffset() > marks.get(0)[0] + WINDOW) {
+          // Past the longest window that can follow the first match: nothing more is shown.
+          break;
+        }
         if (terms.contains(term.toString())) {
           marks.add(new int[] {offset.startOffset(), offset.endOffset()});
         }
