@@ -49,6 +49,7 @@ import org.apache.lucene.util.FixedBitSet;
  * segment's audience bits are computed once and dropped when Lucene closes the segment.
  */
 final class TopHits {
+
   private final Map<Object, Map<Audience, FixedBitSet>> audienceBits = new ConcurrentHashMap<>();
 
   /** The top {@code n} documents for {@code query} that {@code audience} may see. */
@@ -108,6 +109,9 @@ final class TopHits {
     private final HitQueue queue;
     private ScoreDoc bottom;
 
+    /** The lowest bound that can still beat the n-th exact score (0 until n are kept). */
+    private float floor;
+
     Rescorer(int n) {
       queue = new HitQueue(n, true);
       bottom = queue.top();
@@ -125,6 +129,11 @@ final class TopHits {
 
         @Override
         public void collect(int doc) throws IOException {
+          // The scorer may hand over a document whose bound is already below the floor (it
+          // stops checking once every clause is summed); its exact score cannot be higher.
+          if (floor > 0 && bound.score() < floor) {
+            return;
+          }
           int at = it.docID() < doc ? it.advance(doc) : it.docID();
           if (at != doc) {
             return;
@@ -137,7 +146,8 @@ final class TopHits {
           bottom.score = score;
           bottom = queue.updateTop();
           if (bottom.score > 0 && bottom.score != Float.NEGATIVE_INFINITY) {
-            bound.setMinCompetitiveScore(bottom.score * (1 - 1e-5f));
+            floor = bottom.score * (1 - 1e-5f);
+            bound.setMinCompetitiveScore(floor);
           }
         }
       };
