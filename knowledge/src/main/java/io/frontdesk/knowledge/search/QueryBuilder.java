@@ -108,11 +108,13 @@ public final class QueryBuilder {
                 phrase(ArticleIndex.TITLE, pair, model.pairSlop()),
                 model.pairWeight() * model.titleWeight()),
             BooleanClause.Occur.SHOULD);
-        all.add(
-            new BoostQuery(
-                phrase(ArticleIndex.BODY, pair, model.pairSlop()),
-                model.pairWeight() * model.bodyWeight()),
-            BooleanClause.Occur.SHOULD);
+        if (model.pairBody()) {
+          all.add(
+              new BoostQuery(
+                  phrase(ArticleIndex.BODY, pair, model.pairSlop()),
+                  model.pairWeight() * model.bodyWeight()),
+              BooleanClause.Occur.SHOULD);
+        }
       }
     }
     return new Built(all.build(), List.copyOf(unique), tokens);

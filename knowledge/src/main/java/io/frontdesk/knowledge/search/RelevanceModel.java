@@ -18,6 +18,7 @@ import org.apache.lucene.search.similarities.Similarity;
  *     neighbouring question words found close together in the title or body adds this weight (0 =
  *     off)
  * @param pairSlop how far apart the pair's words may be
+ * @param pairBody pairs are looked for in the body too, not only the title
  * @param feedbackDocs pseudo-relevance feedback: how many top articles of a first pass lend words
  *     to the question (0 = off)
  * @param feedbackTerms how many of their words are added
@@ -40,14 +41,15 @@ public record RelevanceModel(
     boolean dropFiller,
     float pairWeight,
     int pairSlop,
+    boolean pairBody,
     int feedbackDocs,
     int feedbackTerms,
     float feedbackWeight) {
 
   public static final RelevanceModel PRODUCTION =
       new RelevanceModel(
-          3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false, 0f,
-          0, 0, 0, 0f);
+          3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false, 0.1f,
+          2, true, 0, 0, 0f);
 
   /** Short fields (title, tags) are normalised less for length than the body. */
   public Similarity similarity() {

@@ -29,6 +29,13 @@ public final class RelevanceLab {
           args.length > 1 ? with(RelevanceModel.PRODUCTION, args[1]) : RelevanceModel.PRODUCTION);
       return;
     }
+    if (args[0].equals("--stackfaq-confidence")) {
+      RelevanceModel m =
+          args.length > 2 ? with(RelevanceModel.PRODUCTION, args[2]) : RelevanceModel.PRODUCTION;
+      StackFaq faq = StackFaq.read(Path.of(args[1]));
+      ConfidenceReport.print(new StackFaqEval(m, Synonyms.defaults()).observe(faq), System.out);
+      return;
+    }
     StackFaq faq = StackFaq.read(Path.of(args[0]));
     for (int i = 1; i < args.length; i++) {
       String[] nv = args[i].split(":", 2);
