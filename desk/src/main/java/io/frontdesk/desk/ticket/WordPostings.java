@@ -1,6 +1,6 @@
 package io.frontdesk.desk.ticket;
 
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * median with a million tickets in the store; following the postings of the text's few words
  * touches only the tickets that share a word with it, and only those can score above zero.
  *
- * <p>Entries are keyed by identity: {@link WorkingSetIndex} adds an entry when it is indexed and
- * removes that same object when it is replaced, under the ticket's lock. A reader may meet an entry
- * just replaced; it checks the entry is still current before using it.
+ * <p>Entries are keyed by identity (their {@code equals} and {@code hashCode}): {@link
+ * WorkingSetIndex} adds an entry when it is indexed and removes that same object when it is
+ * replaced, under the ticket's lock. A reader may meet an entry just replaced; it checks the entry
+ * is still current before using it.
  */
 final class WordPostings {
   private final ConcurrentHashMap<String, Set<WorkingSetEntry>> byWord = new ConcurrentHashMap<>();
@@ -43,7 +44,14 @@ final class WordPostings {
 
   /** Every entry that shares at least one of these words, with how many of them it holds. */
   Map<WorkingSetEntry, int[]> sharing(Set<String> words) {
-    Map<WorkingSetEntry, int[]> out = new IdentityHashMap<>();
+    long postings = 0;
+    for (String w : words) {
+      Set<WorkingSetEntry> s = byWord.get(w);
+      postings += s == null ? 0 : s.size();
+    }
+    // Sized once: growing the map was a visible part of a lookup on common words.
+    Map<WorkingSetEntry, int[]> out =
+        new HashMap<>((int) Math.min(1 << 22, Math.max(16, postings * 4 / 3 + 1)));
     for (String w : words) {
       Set<WorkingSetEntry> s = byWord.get(w);
       if (s != null) {

@@ -357,12 +357,32 @@ public final class WorkingSetIndex {
     return Optional.of(l.stream().map(WorkingSetEntry::ref).toList());
   }
 
+  private static final Comparator<Match> BEST_FIRST =
+      Comparator.comparingDouble(Match::score)
+          .reversed()
+          .thenComparing(Match::reference, Comparator.reverseOrder());
+
+  /**
+   * The best {@code limit} matches, best first. Selected with a bounded heap rather than by sorting
+   * them all: a common word can match thousands of tickets, and sorting those was most of a
+   * similar-tickets lookup.
+   */
   private static List<Match> sortMatches(List<Match> out, int limit) {
-    out.sort(
-        Comparator.comparingDouble(Match::score)
-            .reversed()
-            .thenComparing(Match::reference, Comparator.reverseOrder()));
-    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    List<Match> best = out;
+    if (out.size() > limit) {
+      PriorityQueue<Match> top = new PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
+      for (Match m : out) {
+        if (top.size() < limit) {
+          top.add(m);
+        } else if (BEST_FIRST.compare(m, top.peek()) < 0) {
+          top.poll();
+          top.add(m);
+        }
+      }
+      best = new ArrayList<>(top);
+    }
+    best.sort(BEST_FIRST);
+    return best;
   }
 
   /** The overlap coefficient, as {@link Words#similarity}. */
