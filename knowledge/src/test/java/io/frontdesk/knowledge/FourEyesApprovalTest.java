@@ -91,6 +91,9 @@ class FourEyesApprovalTest {
     assertThat(published.status()).isEqualTo(ArticleStatus.PUBLISHED);
     assertThat(published.body()).isEqualTo("Dial 1571, then option 3.");
     assertThat(published.pendingContributors()).isEmpty();
+    assertThat(await(kb.articles.audit(CLARE, "reset-voicemail")))
+        .extracting(d -> d.getString("detail"))
+        .contains("approved by clare, written by anna, edited by ben");
   }
 
   @Test

@@ -216,7 +216,8 @@ public final class ArticleService {
           if (!ArticleStatus.IN_REVIEW.name().equals(draft.getString("state"))) {
             throw ApiException.conflict("article '" + id + "' has not been submitted for review");
           }
-          if (contributors(draft).contains(who.id())) {
+          List<String> writers = contributors(draft);
+          if (writers.contains(who.id())) {
             throw ApiException.forbidden(OWN_APPROVAL);
           }
           Document content = new Document(draft);
@@ -228,7 +229,11 @@ public final class ArticleService {
           d.put("liveVersion", d.getInteger("version", 1));
           d.remove("draft");
           d.put("status", ArticleStatus.PUBLISHED.name());
-          return "approved by " + who.id() + ", written by " + draft.getString("author");
+          StringBuilder detail = new StringBuilder("approved by " + who.id());
+          for (int i = 0; i < writers.size(); i++) {
+            detail.append(i == 0 ? ", written by " : ", edited by ").append(writers.get(i));
+          }
+          return detail.toString();
         });
   }
 
