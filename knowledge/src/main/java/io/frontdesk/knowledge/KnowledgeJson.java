@@ -61,7 +61,8 @@ final class KnowledgeJson {
         .put("helpful", a.helpful())
         .put("notHelpful", a.notHelpful())
         .put("version", a.version())
-        .put("pendingAuthor", a.pendingAuthor().orElse(null));
+        .put("pendingAuthor", a.pendingAuthor().orElse(null))
+        .put("pendingContributors", new JsonArray(new ArrayList<>(a.pendingContributors())));
   }
 
   static JsonArray articles(List<Article> list) {

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param status the article's state; for a pending edit of a published article this is the draft's
  *     state (DRAFT or IN_REVIEW) while the published version stays live
  * @param version the content version number this view shows
+ * @param pendingAuthor the last person to save the pending draft
+ * @param pendingContributors everyone who created or edited the pending draft since the last
+ *     published version (none may approve it); empty without a pending draft
  */
 public record Article(
     String id,
@@ -34,4 +37,13 @@ public record Article(
     long helpful,
     long notHelpful,
     int version,
-    Optional<String> pendingAuthor) {}
+    Optional<String> pendingAuthor,
+    List<String> pendingContributors) {
+
+  /**
+   * True if this person created or edited the pending draft, so four eyes bar them approving it.
+   */
+  public boolean wrotePendingDraft(String who) {
+    return pendingContributors.contains(who);
+  }
+}

@@ -35,6 +35,11 @@ public final class ArticleService {
 
   public static final int DEFAULT_CACHE_SECONDS = 5;
 
+  /** The 403 for four eyes: anyone who wrote part of the draft under review. */
+  public static final String OWN_APPROVAL =
+      "You cannot approve this draft: you wrote or edited it since it was last published, and"
+          + " four-eyes review needs another Champion or an admin who wrote no part of it.";
+
   private final PublishedCache cache;
 
   /**
@@ -160,7 +165,13 @@ public final class ArticleService {
             throw ApiException.conflict("article '" + a.id() + "' is archived; restore it first");
           }
           Document old = pendingOrLive(d);
-          d.put("draft", draft(a, who, ArticleStatus.DRAFT));
+          List<String> writers = contributors(d.get("draft", Document.class));
+          Document next = draft(a, who, ArticleStatus.DRAFT);
+          if (!writers.contains(who.id())) {
+            writers.add(who.id());
+          }
+          next.put("contributors", writers);
+          d.put("draft", next);
           if (d.get("live") == null) {
             d.put("status", ArticleStatus.DRAFT.name());
           }
@@ -190,7 +201,10 @@ public final class ArticleService {
         });
   }
 
-  /** Approves and publishes the pending draft. The author of the draft may not approve it. */
+  /**
+   * Approves and publishes the pending draft. Four eyes: nobody who created or edited the draft
+   * since the last published version may approve it.
+   */
   public Future<Article> approve(Principal who, String id) {
     requireCurator(who);
     return change(
@@ -202,18 +216,24 @@ public final class ArticleService {
           if (!ArticleStatus.IN_REVIEW.name().equals(draft.getString("state"))) {
             throw ApiException.conflict("article '" + id + "' has not been submitted for review");
           }
-          if (who.id().equals(draft.getString("author"))) {
-            throw ApiException.forbidden("An author cannot approve their own article.");
+          List<String> writers = contributors(draft);
+          if (writers.contains(who.id())) {
+            throw ApiException.forbidden(OWN_APPROVAL);
           }
           Document content = new Document(draft);
           content.remove("state");
           content.remove("author");
+          content.remove("contributors");
           content.remove("submittedBy");
           d.put("live", content);
           d.put("liveVersion", d.getInteger("version", 1));
           d.remove("draft");
           d.put("status", ArticleStatus.PUBLISHED.name());
-          return "approved by " + who.id() + ", written by " + draft.getString("author");
+          StringBuilder detail = new StringBuilder("approved by " + who.id());
+          for (int i = 0; i < writers.size(); i++) {
+            detail.append(i == 0 ? ", written by " : ", edited by ").append(writers.get(i));
+          }
+          return detail.toString();
         });
   }
 
@@ -431,7 +451,30 @@ public final class ArticleService {
   }
 
   private static Document draft(ArticleInput a, Principal who, ArticleStatus state) {
-    return ArticleRepository.content(a).append("state", state.name()).append("author", who.id());
+    return ArticleRepository.content(a)
+        .append("state", state.name())
+        .append("author", who.id())
+        .append("contributors", new ArrayList<>(List.of(who.id())));
+  }
+
+  /**
+   * Everyone who created or edited this pending draft since the last published version, in order
+   * (empty without a draft). Drafts saved before the list existed fall back to their last author.
+   */
+  private static List<String> contributors(Document draft) {
+    List<String> out = new ArrayList<>();
+    if (draft == null) {
+      return out;
+    }
+    List<String> listed = draft.getList("contributors", String.class);
+    if (listed != null) {
+      out.addAll(listed);
+    }
+    String author = draft.getString("author");
+    if (author != null && !out.contains(author)) {
+      out.add(author);
+    }
+    return out;
   }
 
   private static Document requireDraft(Document d) {
@@ -495,7 +538,8 @@ public final class ArticleService {
         ArticleRepository.count(d, "helpful"),
         ArticleRepository.count(d, "notHelpful"),
         version,
-        draft == null ? Optional.empty() : Optional.ofNullable(draft.getString("author")));
+        draft == null ? Optional.empty() : Optional.ofNullable(draft.getString("author")),
+        List.copyOf(contributors(draft)));
   }
 
   static void requireCurator(Principal who) {

@@ -112,7 +112,7 @@ public final class ChampionPages implements PortalPages {
   record Dashboard(
       String me, List<Article> drafts, List<Document> approvals, Map<String, String> names) {
     List<Article> mine() {
-      return drafts.stream().filter(a -> a.pendingAuthor().map(me::equals).orElse(false)).toList();
+      return drafts.stream().filter(a -> a.wrotePendingDraft(me)).toList();
     }
 
     List<Article> queue() {
@@ -251,7 +251,7 @@ public final class ChampionPages implements PortalPages {
                   "article",
                   a,
                   "ownDraft",
-                  a.pendingAuthor().map(me.id()::equals).orElse(false),
+                  a.wrotePendingDraft(me.id()),
                   "trail",
                   v.trail(),
                   "names",

@@ -1,0 +1,124 @@
+package io.frontdesk.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.frontdesk.core.http.ApiException;
+import io.frontdesk.core.security.Principal;
+import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.core.testing.TestStores;
+import io.frontdesk.knowledge.article.Article;
+import io.frontdesk.knowledge.article.ArticleInput;
+import io.frontdesk.knowledge.article.ArticleService;
+import io.frontdesk.knowledge.article.ArticleStatus;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Four eyes: nobody who created or edited a draft since the last publication may approve it. */
+class FourEyesApprovalTest {
+  static final Principal ANNA = KnowledgeFixture.principal("anna:STAFF,CHAMPION");
+  static final Principal BEN = KnowledgeFixture.principal("ben:STAFF,CHAMPION");
+  static final Principal CLARE = KnowledgeFixture.principal("clare:STAFF,CHAMPION");
+  static final Principal ADMIN = KnowledgeFixture.principal("dev:STAFF,ADMIN");
+
+  Vertx vertx;
+  MongoStore store;
+  KnowledgeFixture kb;
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    store = TestStores.fresh();
+    kb = new KnowledgeFixture(vertx, store.database(), Files.createTempDirectory("kb-"), false);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    kb.close();
+    store.close();
+    vertx.close().await(5, TimeUnit.SECONDS);
+  }
+
+  private static ArticleInput input(String body) {
+    return new ArticleInput(
+        "reset-voicemail",
+        "Reset your voicemail PIN",
+        body,
+        List.of("phone"),
+        "Accounts and access",
+        Audience.STAFF,
+        Optional.empty());
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> f) {
+    try {
+      return f.await(10, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private void refused(Principal who) {
+    assertThatThrownBy(() -> await(kb.articles.approve(who, "reset-voicemail")))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(403);
+              assertThat(e.getMessage()).isEqualTo(ArticleService.OWN_APPROVAL);
+            });
+  }
+
+  @Test
+  void neitherTheWriterNorTheEditorMayApproveButAThirdChampionMay() {
+    await(kb.articles.createDraft(ANNA, input("Dial 1571 and choose option 3.")));
+    Article edited = await(kb.articles.editDraft(BEN, input("Dial 1571, then option 3.")));
+    assertThat(edited.pendingAuthor()).contains("ben");
+    assertThat(edited.pendingContributors()).containsExactly("anna", "ben");
+    await(kb.articles.submit(ANNA, "reset-voicemail"));
+
+    refused(ANNA);
+    refused(BEN);
+    assertThat(await(kb.articles.forCurator(CLARE, "reset-voicemail")).status())
+        .isEqualTo(ArticleStatus.IN_REVIEW);
+
+    Article published = await(kb.articles.approve(CLARE, "reset-voicemail"));
+    assertThat(published.status()).isEqualTo(ArticleStatus.PUBLISHED);
+    assertThat(published.body()).isEqualTo("Dial 1571, then option 3.");
+    assertThat(published.pendingContributors()).isEmpty();
+    assertThat(await(kb.articles.audit(CLARE, "reset-voicemail")))
+        .extracting(d -> d.getString("detail"))
+        .contains("approved by clare, written by anna, edited by ben");
+  }
+
+  @Test
+  void anAdminWhoEditedIsBarredTooWhateverTheirRole() {
+    await(kb.articles.createDraft(ANNA, input("Dial 1571 and choose option 3.")));
+    await(kb.articles.editDraft(ADMIN, input("Dial 1571 and pick option 3.")));
+    await(kb.articles.submit(ANNA, "reset-voicemail"));
+    refused(ADMIN);
+    assertThat(await(kb.articles.approve(BEN, "reset-voicemail")).status())
+        .isEqualTo(ArticleStatus.PUBLISHED);
+  }
+
+  @Test
+  void theListStartsAgainAtEachPublishedVersion() {
+    await(kb.articles.createDraft(ANNA, input("Dial 1571 and choose option 3.")));
+    await(kb.articles.submit(ANNA, "reset-voicemail"));
+    await(kb.articles.approve(BEN, "reset-voicemail"));
+
+    // Ben approved version 1 but wrote none of the new edit; Anna wrote version 1 but not this
+    // edit.
+    Article edit = await(kb.articles.editDraft(CLARE, input("Dial 1571; option 3 resets it.")));
+    assertThat(edit.pendingContributors()).containsExactly("clare");
+    await(kb.articles.submit(CLARE, "reset-voicemail"));
+    refused(CLARE);
+    assertThat(await(kb.articles.approve(ANNA, "reset-voicemail")).body())
+        .isEqualTo("Dial 1571; option 3 resets it.");
+  }
+}
