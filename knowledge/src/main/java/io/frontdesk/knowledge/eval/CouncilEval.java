@@ -15,6 +15,8 @@ import io.frontdesk.knowledge.search.Synonyms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
 
 /**
  * The council question set (docs/CONTENT.md section 3) against a set of articles, through the
@@ -72,10 +74,22 @@ public final class CouncilEval {
   private final Confidence confidence;
   private final List<Synonyms.Group> synonyms;
 
+  private final Supplier<Analyzer> analyzer;
+
   public CouncilEval(RelevanceModel model, Confidence confidence, List<Synonyms.Group> synonyms) {
+    this(model, confidence, synonyms, KnowledgeAnalyzer::new);
+  }
+
+  /** With another analysis (developer comparisons of stemmers). */
+  public CouncilEval(
+      RelevanceModel model,
+      Confidence confidence,
+      List<Synonyms.Group> synonyms,
+      Supplier<Analyzer> analyzer) {
     this.model = model;
     this.confidence = confidence;
     this.synonyms = synonyms;
+    this.analyzer = analyzer;
   }
 
   /** Parses the TSV (header: question, expected, kind, audience). */
@@ -110,7 +124,7 @@ public final class CouncilEval {
           new IndexedArticle(
               a.id(), a.title(), a.tags(), md.text(a.body()), a.service(), a.audience(), 1));
     }
-    try (ArticleIndex index = ArticleIndex.inMemory(new KnowledgeAnalyzer(), model.similarity())) {
+    try (ArticleIndex index = ArticleIndex.inMemory(analyzer.get(), model.similarity())) {
       index.addAll(docs);
       Synonyms syn = new Synonyms(synonyms, index.analyzer());
       SearchEngine engine = new SearchEngine(index, model, () -> syn, confidence, "");
@@ -127,7 +141,7 @@ public final class CouncilEval {
     }
   }
 
-  private static Report report(List<Outcome> outcomes) {
+  static Report report(List<Outcome> outcomes) {
     int answerable = 0;
     int top1 = 0;
     int in3 = 0;

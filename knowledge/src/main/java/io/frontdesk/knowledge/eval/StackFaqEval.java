@@ -12,6 +12,8 @@ import io.frontdesk.knowledge.search.Synonyms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
 
 /**
  * The StackFAQ retrieval benchmark through the production analysis, synonyms and ranking, in a
@@ -40,21 +42,26 @@ public final class StackFaqEval {
   private final RelevanceModel model;
   private final List<Synonyms.Group> synonyms;
 
+  private final Supplier<Analyzer> analyzer;
+
   public StackFaqEval(RelevanceModel model, List<Synonyms.Group> synonyms) {
+    this(model, synonyms, KnowledgeAnalyzer::new);
+  }
+
+  /** With another analysis (developer comparisons of stemmers). */
+  public StackFaqEval(
+      RelevanceModel model, List<Synonyms.Group> synonyms, Supplier<Analyzer> analyzer) {
     this.model = model;
     this.synonyms = synonyms;
+    this.analyzer = analyzer;
   }
 
   public Metrics thread(StackFaq faq) {
-    try (ArticleIndex index = build(faq, false)) {
-      return run(index, faq, false);
-    }
+    return metrics(outcomes(faq, false));
   }
 
   public Metrics qa(StackFaq faq) {
-    try (ArticleIndex index = build(faq, true)) {
-      return run(index, faq, true);
-    }
+    return metrics(outcomes(faq, true));
   }
 
   /**
@@ -84,7 +91,7 @@ public final class StackFaqEval {
   }
 
   private ArticleIndex build(StackFaq faq, boolean pairs) {
-    ArticleIndex index = ArticleIndex.inMemory(new KnowledgeAnalyzer(), model.similarity());
+    ArticleIndex index = ArticleIndex.inMemory(analyzer.get(), model.similarity());
     List<IndexedArticle> docs = new ArrayList<>();
     for (StackFaq.Thread t : faq.threads()) {
       if (pairs) {
@@ -103,15 +110,39 @@ public final class StackFaqEval {
     return new IndexedArticle(id, title, List.of(), body, "", Audience.ALL, 1);
   }
 
-  private Metrics run(ArticleIndex index, StackFaq faq, boolean pairs) {
-    SearchEngine engine = engine(index);
+  /** One paraphrase's result: its thread's position in the file and its ranking figures. */
+  public record Outcome(int thread, String query, double ap, double rr, int in5, String top) {}
+
+  /** Per-query outcomes of one view, for figures over a part of the threads. */
+  public List<Outcome> outcomes(StackFaq faq, boolean pairs) {
+    try (ArticleIndex index = build(faq, pairs)) {
+      return run(index, faq, pairs);
+    }
+  }
+
+  /** The figures over the given outcomes. */
+  public static Metrics metrics(List<Outcome> outcomes) {
     double map = 0;
     double mrr = 0;
     double p1 = 0;
     double p5 = 0;
     double hit5 = 0;
-    int n = 0;
-    for (StackFaq.Thread t : faq.threads()) {
+    for (Outcome o : outcomes) {
+      map += o.ap();
+      mrr += o.rr();
+      p1 += o.rr() == 1.0 ? 1 : 0;
+      p5 += o.in5() / 5.0;
+      hit5 += o.in5() > 0 ? 1 : 0;
+    }
+    int n = Math.max(1, outcomes.size());
+    return new Metrics(map / n, mrr / n, p1 / n, p5 / n, hit5 / n, outcomes.size());
+  }
+
+  private List<Outcome> run(ArticleIndex index, StackFaq faq, boolean pairs) {
+    SearchEngine engine = engine(index);
+    List<Outcome> out = new ArrayList<>();
+    for (int ti = 0; ti < faq.threads().size(); ti++) {
+      StackFaq.Thread t = faq.threads().get(ti);
       int relevant = pairs ? t.answers().size() : 1;
       for (String q : t.paraphrases()) {
         List<SearchHit> hits = engine.search(q, Audience.STAFF, 1000, null, false).hits();
@@ -133,14 +164,10 @@ public final class StackFaqEval {
             }
           }
         }
-        map += ap / relevant;
-        mrr += rr;
-        p1 += rr == 1.0 ? 1 : 0;
-        p5 += in5 / 5.0;
-        hit5 += in5 > 0 ? 1 : 0;
-        n++;
+        out.add(
+            new Outcome(ti, q, ap / relevant, rr, in5, hits.isEmpty() ? null : hits.get(0).id()));
       }
     }
-    return new Metrics(map / n, mrr / n, p1 / n, p5 / n, hit5 / n, n);
+    return out;
   }
 }

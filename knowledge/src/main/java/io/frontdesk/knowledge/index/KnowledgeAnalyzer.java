@@ -7,7 +7,9 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -84,6 +86,23 @@ public final class KnowledgeAnalyzer extends Analyzer {
     return CharArraySet.unmodifiableSet(set);
   }
 
+  /** The stemmer: Porter in production (docs/KNOWLEDGE.md has the comparison). */
+  public enum Stemmer {
+    PORTER,
+    KSTEM,
+    MINIMAL
+  }
+
+  private final Stemmer stemmer;
+
+  public KnowledgeAnalyzer() {
+    this(Stemmer.PORTER);
+  }
+
+  public KnowledgeAnalyzer(Stemmer stemmer) {
+    this.stemmer = stemmer;
+  }
+
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = new StandardTokenizer();
@@ -92,7 +111,12 @@ public final class KnowledgeAnalyzer extends Analyzer {
     ts = new ASCIIFoldingFilter(ts);
     ts = new StopFilter(ts, STOP_WORDS);
     // Porter rather than a lighter stemmer: questions paraphrase ("syncing", "synced", "sync").
-    ts = new PorterStemFilter(ts);
+    ts =
+        switch (stemmer) {
+          case PORTER -> new PorterStemFilter(ts);
+          case KSTEM -> new KStemFilter(ts);
+          case MINIMAL -> new EnglishMinimalStemFilter(ts);
+        };
     return new TokenStreamComponents(source, ts);
   }
 

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -16,6 +18,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Builds the Lucene query from the user's words without ever parsing them as query syntax: the text
@@ -35,17 +38,33 @@ public final class QueryBuilder {
     }
   }
 
+  /**
+   * Words of asking rather than of the need ("I'd like to", "does anyone know an easy way"). Only
+   * the query drops them: in an article they are ordinary words.
+   */
+  private static final String FILLER =
+      "like i'd i've i'll know anyone anybody someone somebody able easy easiest easily best way"
+          + " ways somehow something really just also tell wonder wondering there's simple simply"
+          + " quick quickly possibility functionality method option";
+
   private final Analyzer analyzer;
   private final RelevanceModel model;
+  private final Set<String> filler;
   private final TypoExpansions typos = new TypoExpansions();
 
   public QueryBuilder(Analyzer analyzer, RelevanceModel model) {
     this.analyzer = analyzer;
     this.model = model;
+    this.filler = Set.copyOf(Synonyms.analyze(analyzer, FILLER));
   }
 
   public Built build(String text, Synonyms synonyms, IndexSearcher searcher) {
     List<String> tokens = Synonyms.analyze(analyzer, text);
+    if (model.dropFiller()) {
+      List<String> kept = tokens.stream().filter(t -> !filler.contains(t)).toList();
+      // A question made only of filler keeps its words: something is better than nothing.
+      tokens = kept.isEmpty() ? tokens : kept;
+    }
     List<Concept> concepts = new ArrayList<>();
     int i = 0;
     while (i < tokens.size()) {
@@ -81,21 +100,44 @@ public final class QueryBuilder {
             BooleanClause.Occur.SHOULD);
       }
     }
+    if (model.pairWeight() > 0) {
+      for (int p = 0; p + 1 < tokens.size() && p < 8; p++) {
+        List<String> pair = tokens.subList(p, p + 2);
+        all.add(
+            new BoostQuery(
+                phrase(ArticleIndex.TITLE, pair, model.pairSlop()),
+                model.pairWeight() * model.titleWeight()),
+            BooleanClause.Occur.SHOULD);
+        if (model.pairBody()) {
+          all.add(
+              new BoostQuery(
+                  phrase(ArticleIndex.BODY, pair, model.pairSlop()),
+                  model.pairWeight() * model.bodyWeight()),
+              BooleanClause.Occur.SHOULD);
+        }
+      }
+    }
     return new Built(all.build(), List.copyOf(unique), tokens);
   }
 
   private Concept concept(List<List<String>> forms, boolean synonym, IndexSearcher searcher) {
     List<Query> alternatives = new ArrayList<>();
     float[] weights = {model.titleWeight(), model.tagsWeight(), model.bodyWeight()};
-    for (int f = 0; f < FIELDS.length; f++) {
-      for (int k = 0; k < forms.size(); k++) {
-        List<String> form = forms.get(k);
+    for (int k = 0; k < forms.size(); k++) {
+      List<String> form = forms.get(k);
+      float formWeight = k == 0 ? 1f : model.synonymWeight();
+      if (model.combinedFields() && form.size() == 1) {
+        // BM25F: one word's occurrences in title, tags and body count as one field, the title's
+        // weighing more, so the body can add to a title match instead of being shadowed by it.
+        alternatives.add(new BoostQuery(combined(form.get(0), weights), formWeight));
+        continue;
+      }
+      for (int f = 0; f < FIELDS.length; f++) {
         Query q =
             form.size() == 1
                 ? new TermQuery(new Term(FIELDS[f], form.get(0)))
                 : phrase(FIELDS[f], form, 1);
-        float w = weights[f] * (k == 0 ? 1f : model.synonymWeight());
-        alternatives.add(new BoostQuery(q, w));
+        alternatives.add(new BoostQuery(q, weights[f] * formWeight));
       }
     }
     if (!synonym && forms.get(0).size() == 1 && unknown(searcher, forms.get(0).get(0))) {
@@ -115,6 +157,23 @@ public final class QueryBuilder {
       }
     }
     return new Concept(forms, synonym, new DisjunctionMaxQuery(alternatives, model.fieldTie()));
+  }
+
+  private static Query combined(String word, float[] weights) {
+    CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder();
+    for (int f = 0; f < FIELDS.length; f++) {
+      // CombinedFieldQuery takes weights of at least 1: scale so the lightest field weighs 1.
+      b.addField(FIELDS[f], weights[f] / Math.min(weights[0], Math.min(weights[1], weights[2])));
+    }
+    return b.addTerm(new BytesRef(word)).build();
+  }
+
+  private static Query rewrite(IndexSearcher searcher, Query q) {
+    try {
+      return searcher.rewrite(q);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static boolean unknown(IndexSearcher searcher, String word) {

@@ -6,7 +6,23 @@ import org.apache.lucene.search.similarities.Similarity;
 
 /**
  * The tuned weights of the production ranking, in one place so the server, {@code kb eval} and
- * {@code kb bench} share them. Values come from the StackFAQ measurements in docs/BENCHMARKS.md.
+ * {@code kb bench} share them. Values come from the StackFAQ measurements in docs/BENCHMARKS.md
+ * (tuned on the even-numbered threads, checked on the odd ones) and the council question set.
+ *
+ * @param combinedFields a single word is scored by BM25F over title, tags and body together
+ *     (Lucene's CombinedFieldQuery, field weights as term-frequency multipliers) instead of the
+ *     best of three per-field BM25 scores
+ * @param dropFiller the question's conversational filler ("I'd like to", "is there an easy way",
+ *     "does anyone know") is left out of the query; the index keeps those words
+ * @param pairWeight proximity in the manner of the sequential dependence model: each pair of
+ *     neighbouring question words found close together in the title or body adds this weight (0 =
+ *     off)
+ * @param pairSlop how far apart the pair's words may be
+ * @param pairBody pairs are looked for in the body too, not only the title
+ * @param feedbackDocs pseudo-relevance feedback: how many top articles of a first pass lend words
+ *     to the question (0 = off)
+ * @param feedbackTerms how many of their words are added
+ * @param feedbackWeight the added words' weight against the question's own
  */
 public record RelevanceModel(
     float titleWeight,
@@ -20,10 +36,20 @@ public record RelevanceModel(
     float titleK1,
     float titleB,
     float bodyK1,
-    float bodyB) {
+    float bodyB,
+    boolean combinedFields,
+    boolean dropFiller,
+    float pairWeight,
+    int pairSlop,
+    boolean pairBody,
+    int feedbackDocs,
+    int feedbackTerms,
+    float feedbackWeight) {
 
   public static final RelevanceModel PRODUCTION =
-      new RelevanceModel(3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f);
+      new RelevanceModel(
+          3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false, 0.1f,
+          2, true, 0, 0, 0f);
 
   /** Short fields (title, tags) are normalised less for length than the body. */
   public Similarity similarity() {

@@ -14,7 +14,10 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -33,6 +36,8 @@ public final class SearchEngine {
   private final QueryBuilder builder;
   private final Snippets snipper;
   private final TopHits topHits = new TopHits();
+  private final RelevanceModel model;
+  private final Feedback feedback;
   private final Supplier<Synonyms> synonyms;
   private final Confidence confidence;
   private final String baseUrl;
@@ -50,6 +55,8 @@ public final class SearchEngine {
     this.index = index;
     this.builder = new QueryBuilder(index.analyzer(), model);
     this.snipper = new Snippets(index.analyzer());
+    this.model = model;
+    this.feedback = new Feedback(index.analyzer(), model);
     this.synonyms = synonyms;
     this.confidence = confidence;
     this.baseUrl = baseUrl;
@@ -69,7 +76,25 @@ public final class SearchEngine {
       if (built.isEmpty()) {
         return new Result(List.of(), Optional.empty(), new Confidence.Features(0, 0, 0, 0));
       }
-      TopDocs top = topHits.search(searcher, built.query(), Math.max(limit, 2), audience, exclude);
+      Query query = built.query();
+      TopDocs top =
+          topHits.search(
+              searcher,
+              query,
+              Math.max(Math.max(limit, 2), model.feedbackDocs()),
+              audience,
+              exclude);
+      if (model.feedbackDocs() > 0) {
+        Query more = feedback.expansion(searcher, Set.copyOf(built.tokens()), top.scoreDocs);
+        if (more != null) {
+          query =
+              new BooleanQuery.Builder()
+                  .add(query, BooleanClause.Occur.MUST)
+                  .add(more, BooleanClause.Occur.SHOULD)
+                  .build();
+          top = topHits.search(searcher, query, Math.max(limit, 2), audience, exclude);
+        }
+      }
       ScoreDoc[] docs = top.scoreDocs;
       Set<String> terms = snippets ? Snippets.terms(built.query()) : Set.of();
       List<SearchHit> hits = new ArrayList<>();

@@ -53,8 +53,8 @@ final class Snippets {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
+        // Past a window's width after the first match nothing more can be shown: stop analysing.
         if (!marks.isEmpty() && offset.startOffset() > marks.get(0)[0] + WINDOW) {
-          // Past the longest window that can follow the first match: nothing more is shown.
           break;
         }
         if (terms.contains(term.toString())) {

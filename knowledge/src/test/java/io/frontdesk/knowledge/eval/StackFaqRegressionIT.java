@@ -21,7 +21,8 @@ class StackFaqRegressionIT {
     StackFaqEval.Metrics m =
         new StackFaqEval(RelevanceModel.PRODUCTION, Synonyms.defaults()).thread(faq);
     assertThat(m.queries()).isEqualTo(625);
-    // Measured 0.815 (docs/BENCHMARKS.md); a little slack for harmless tie-order changes.
-    assertThat(m.map()).isGreaterThan(0.80);
+    // Measured 0.824 with word-pair proximity (docs/BENCHMARKS.md), 0.815 without; a little
+    // slack for harmless tie-order changes, but losing the pairs' gain fails.
+    assertThat(m.map()).isGreaterThan(0.818);
   }
 }
