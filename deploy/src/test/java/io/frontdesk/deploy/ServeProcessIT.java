@@ -2,6 +2,7 @@ package io.frontdesk.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.frontdesk.core.store.MongoStore;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -55,7 +56,10 @@ class ServeProcessIT {
             SECRET);
 
     Path log1 = tmp.resolve("first.log");
-    Process first = start(env, log1, "serve", "--demo");
+    // Queued writes are never flushed by the timer here: only the shutdown can write them.
+    Map<String, String> firstEnv = new java.util.HashMap<>(env);
+    firstEnv.put("FRONTDESK_WRITE_BEHIND_MS", "60000");
+    Process first = start(firstEnv, log1, "serve", "--demo");
     awaitReady(port, first);
     HttpResponse<String> home = get(port, "/");
     assertThat(home.statusCode()).isEqualTo(200);
@@ -92,6 +96,15 @@ class ServeProcessIT {
     assertThat(first.waitFor(10, TimeUnit.SECONDS)).as("stopped within 10 s").isTrue();
     assertThat(first.exitValue()).isZero();
     assertThat(Duration.between(stopAt, Instant.now())).isLessThan(Duration.ofSeconds(10));
+    // The search's query-log entry, queued behind, was written by the shutdown.
+    try (MongoStore store = MongoStore.embedded(data, "frontdesk")) {
+      assertThat(
+              store
+                  .database()
+                  .getCollection("kb_queries")
+                  .countDocuments(new org.bson.Document("text", "locked out of my account")))
+          .isEqualTo(1);
+    }
 
     // Restart on the same data: ready again, and the demo data is not seeded twice.
     Path log3 = tmp.resolve("third.log");

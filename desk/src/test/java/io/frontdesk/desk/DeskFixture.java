@@ -5,6 +5,7 @@ import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.testing.TestStores;
 import io.frontdesk.desk.approval.ApprovalService;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.catalogue.FulfilmentDispatcher;
 import io.frontdesk.desk.catalogue.RequestService;
@@ -28,7 +29,10 @@ import io.frontdesk.desk.ticket.References;
 import io.frontdesk.desk.ticket.SimilarTickets;
 import io.frontdesk.desk.ticket.TicketEvents;
 import io.frontdesk.desk.ticket.TicketEventsHub;
+import io.frontdesk.desk.ticket.TicketIntake;
 import io.frontdesk.desk.ticket.TicketLifecycle;
+import io.frontdesk.desk.ticket.TicketNotes;
+import io.frontdesk.desk.ticket.TicketQueries;
 import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.desk.ticket.TicketService;
 import io.frontdesk.desk.ticket.WorkingSetIndex;
@@ -50,6 +54,7 @@ public final class DeskFixture implements AutoCloseable {
   public final Desk desk;
   public final SlaClock sla;
   public final DeskConfigService config;
+  public final AdminAudit audit;
 
   public DeskFixture() {
     this(Instant.parse("2026-03-02T09:00:00Z"));
@@ -64,6 +69,7 @@ public final class DeskFixture implements AutoCloseable {
     SchoolRepository schools = new SchoolRepository(db);
     // Long caches: every test then also checks that changes made here drop them.
     GroupRepository groups = new GroupRepository(db, 60_000);
+    audit = new AdminAudit(db, clock);
     config =
         new DeskConfigService(
             db,
@@ -72,7 +78,8 @@ public final class DeskFixture implements AutoCloseable {
             clock,
             0,
             BusinessCalendar.councilDefault(),
-            SlaPolicy.councilDefault());
+            SlaPolicy.councilDefault(),
+            audit);
     sla = new SlaClock(config::calendar, config::policy);
     ProjectRepository projects = new ProjectRepository(db, 60_000);
     TicketRepository repo = new TicketRepository(db, new WorkingSetIndex());
@@ -80,8 +87,7 @@ public final class DeskFixture implements AutoCloseable {
     TicketRouter router = new TicketRouter(groups, projects);
     events.add(new Recorder());
     TicketService tickets =
-        new TicketService(
-            repo, references, sla, router, catalogue, users, schools, events, options, clock);
+        tickets(repo, references, sla, router, catalogue, users, schools, events, options, clock);
     TicketLifecycle lifecycle = new TicketLifecycle(tickets, sla, groups, users, options, clock);
     SelfServiceLog self = new SelfServiceLog(db, clock);
     FulfilmentDispatcher dispatch = (t, h) -> notices.add("fulfil:" + h + ":" + t.reference());
@@ -97,7 +103,8 @@ public final class DeskFixture implements AutoCloseable {
           return "draft-" + source.toLowerCase();
         };
     ProblemService problems = new ProblemService(db, tickets, references, catalogue, kd, clock);
-    ElsService els = new ElsService(projects, repo, router, clock, ZoneId.of("Europe/London"));
+    ElsService els =
+        new ElsService(projects, repo, router, clock, ZoneId.of("Europe/London"), events, audit);
     MiService mi = new MiService(repo, self, csat, clock);
     SlaMonitor monitor = new SlaMonitor(repo, sla, events, clock);
     desk =
@@ -205,5 +212,35 @@ public final class DeskFixture implements AutoCloseable {
     public Instant instant() {
       return now;
     }
+  }
+
+  /** The tickets services as deploy's wiring builds them. */
+  public static TicketService tickets(
+      TicketRepository repo,
+      References references,
+      SlaClock sla,
+      TicketRouter router,
+      Catalogue catalogue,
+      UserRepository users,
+      SchoolRepository schools,
+      TicketEvents events,
+      DeskOptions options,
+      Clock clock) {
+    TicketQueries queries = new TicketQueries(repo);
+    TicketNotes notes = new TicketNotes(repo, queries, sla, events, options, clock);
+    TicketIntake intake =
+        new TicketIntake(
+            repo,
+            notes,
+            references,
+            sla,
+            router,
+            catalogue,
+            users,
+            schools,
+            events,
+            options,
+            clock);
+    return new TicketService(repo, intake, queries, notes, events);
   }
 }

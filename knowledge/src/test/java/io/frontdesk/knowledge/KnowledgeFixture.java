@@ -65,7 +65,14 @@ final class KnowledgeFixture implements AutoCloseable {
         new SearchEngine(index, model, synonyms::current, Confidence.PRODUCTION, "http://test");
     search = new SearchService(engine, log, blocking);
     articles =
-        new ArticleService(repo, sync, md, new Excerpts(md, analyzer), blocking, Clock.systemUTC());
+        new ArticleService(
+            repo,
+            sync,
+            md,
+            new Excerpts(md, analyzer),
+            blocking,
+            Clock.systemUTC(),
+            java.time.Duration.ZERO);
     feedback = new FeedbackService(db, repo, log, blocking, Clock.systemUTC());
     importer = new ArticleImporter(articles);
     repo.init();

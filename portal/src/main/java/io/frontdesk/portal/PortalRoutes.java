@@ -2,8 +2,10 @@ package io.frontdesk.portal;
 
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.portal.auth.AccountTokens;
+import io.frontdesk.portal.auth.Invitations;
 import io.frontdesk.portal.auth.OidcSignIn;
 import io.frontdesk.portal.auth.Passwords;
+import io.frontdesk.portal.auth.SchoolIdentities;
 import io.frontdesk.portal.auth.Sessions;
 import io.frontdesk.portal.auth.SignInLimiter;
 import io.frontdesk.portal.auth.Tokens;
@@ -14,6 +16,7 @@ import io.frontdesk.portal.pages.KnowledgePages;
 import io.frontdesk.portal.pages.OidcPages;
 import io.frontdesk.portal.pages.PortalPages;
 import io.frontdesk.portal.pages.SchoolPages;
+import io.frontdesk.portal.pages.SignInPage;
 import io.frontdesk.portal.tickets.Attachments;
 import io.frontdesk.portal.tickets.RaisePages;
 import io.frontdesk.portal.tickets.TicketPages;
@@ -53,6 +56,7 @@ public final class PortalRoutes {
   private final Path uploads;
   private final List<PortalPages> groups = new ArrayList<>();
   private final AccountTokens accountTokens;
+  private final Invitations invitations;
 
   public PortalRoutes(
       Vertx vertx,
@@ -77,27 +81,36 @@ public final class PortalRoutes {
     Clock clock = Clock.systemUTC();
     Passwords passwords = new Passwords();
     this.accountTokens = new AccountTokens(services.db(), new Tokens(), clock);
-    config
-        .oidc()
-        .ifPresent(
-            o ->
-                groups.add(
-                    new OidcPages(
-                        new OidcSignIn(
-                            vertx,
-                            o,
-                            config.baseUrl(),
-                            services.desk().users(),
-                            services.db(),
-                            blocking,
-                            new Tokens(),
-                            clock),
-                        sessions,
-                        config.secureCookies())));
-    groups.add(new HomePages(layout, services.desk().tickets().repository(), blocking));
+    this.invitations =
+        new Invitations(
+            accountTokens, services.mailer(), blocking, config.baseUrl(), config.serviceName());
+    SignInPage signInPage = new SignInPage(layout, config, services.desk().schools(), blocking);
+    if (config.oidc().isPresent() || !config.schoolOidc().isEmpty()) {
+      groups.add(
+          new OidcPages(
+              new OidcSignIn(
+                  vertx,
+                  config.oidc(),
+                  config.schoolOidc(),
+                  config.baseUrl(),
+                  services.desk().users(),
+                  new SchoolIdentities(services.desk().users(), services.desk().schools()),
+                  services.db(),
+                  blocking,
+                  new Tokens(),
+                  clock),
+              sessions,
+              config,
+              layout,
+              signInPage));
+    }
+    groups.add(
+        new HomePages(
+            layout, services.desk().tickets().repository(), services.listings(), blocking));
     groups.add(
         new AuthPages(
             layout,
+            signInPage,
             sessions,
             services.desk().users(),
             passwords,
@@ -112,7 +125,7 @@ public final class PortalRoutes {
             services.search(),
             services.articles(),
             services.feedback(),
-            services.desk().catalogue());
+            services.listings());
     groups.add(knowledge);
     Attachments attachments =
         new Attachments(services.db(), config.maxAttachmentBytes(), config.attachmentTypes());
@@ -132,14 +145,12 @@ public final class PortalRoutes {
             config.serviceName()));
     groups.add(
         new SchoolPages(
-            layout,
-            services.desk().schools(),
-            services.desk().users(),
-            accountTokens,
-            services.mailer(),
-            blocking,
-            config.baseUrl(),
-            config.serviceName()));
+            layout, services.desk().schools(), services.desk().users(), invitations, blocking));
+  }
+
+  /** Invitations to school staff to set their portal password. */
+  public Invitations invitations() {
+    return invitations;
   }
 
   /** Single-use tokens for invitations and resets; the wiring creates their indexes. */

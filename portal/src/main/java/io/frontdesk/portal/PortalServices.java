@@ -2,6 +2,7 @@ package io.frontdesk.portal;
 
 import com.mongodb.client.MongoDatabase;
 import io.frontdesk.desk.Desk;
+import io.frontdesk.knowledge.article.ArticleListings;
 import io.frontdesk.knowledge.article.ArticleService;
 import io.frontdesk.knowledge.feedback.FeedbackService;
 import io.frontdesk.knowledge.search.SearchService;
@@ -16,6 +17,7 @@ public record PortalServices(
     Desk desk,
     SearchService search,
     ArticleService articles,
+    ArticleListings listings,
     FeedbackService feedback,
     MongoDatabase db,
     Mailer mailer) {}

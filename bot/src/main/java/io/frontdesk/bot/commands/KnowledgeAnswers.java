@@ -45,7 +45,8 @@ public final class KnowledgeAnswers {
     }
     Optional<String> userId = turn.user().map(u -> u.id());
     return s.search()
-        .search(new SearchRequest(q, turn.audience(), CANDIDATES, userId, "bot"))
+        // The card shows the article's own excerpt, never a snippet: no match marking.
+        .search(new SearchRequest(q, turn.audience(), CANDIDATES, userId, "bot", false))
         .compose(r -> respond(turn, r));
   }
 

@@ -1,56 +1,124 @@
 package io.frontdesk.bot.state;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.frontdesk.core.store.WriteBehind;
+import io.frontdesk.core.store.WriteBehinds;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
  * Activity ids already acted on ({@code bot_activities}). Teams redelivers an activity it got no
- * answer to in time; claiming the id with an insert makes the second delivery a no-op, even when it
- * reaches another server process. Old ids expire (a TTL index on MongoDB; {@link #prune} on the
- * embedded store, which ignores TTL).
+ * answer to in time; claiming the id makes the second delivery a no-op, even when it reaches
+ * another server process. Old ids expire (a TTL index on MongoDB; {@link #prune} on the embedded
+ * store, which ignores TTL).
+ *
+ * <p>A claim is decided in process first (a set of recent ids, so two deliveries racing inside one
+ * process cannot both win), then by a read of the store (ids claimed before a restart or by another
+ * process); the claim itself is written behind, in batches. So another process sees a claim once
+ * its batch is written (the write-behind interval, 250 ms by default): far inside the 15 s or more
+ * after which Teams redelivers.
  */
 public final class SeenActivities {
   public static final String COLLECTION = "bot_activities";
 
+  /** How long, and up to how many, ids are remembered in process. */
+  static final long RECENT_NANOS = 10 * 60 * 1_000_000_000L;
+
+  static final int RECENT_MAX = 100_000;
+
   private final MongoCollection<Document> seen;
   private final Duration keep;
   private final Clock clock;
+  private final WriteBehind<String> claims;
+  private final Map<String, Long> recent = new ConcurrentHashMap<>();
+  private final boolean shared;
 
+  /** Writes each claim at once and checks the store on every claim (tests and tools). */
   public SeenActivities(MongoDatabase db, Duration keep, Clock clock) {
+    this(db, keep, clock, WriteBehinds.direct(), true);
+  }
+
+  /**
+   * @param shared other server processes use the store too (MongoDB by URI): a claim also reads the
+   *     store
+   */
+  public SeenActivities(
+      MongoDatabase db, Duration keep, Clock clock, WriteBehinds buffers, boolean shared) {
     this.seen = db.getCollection(COLLECTION);
     this.keep = keep;
     this.clock = clock;
+    this.claims = buffers.create("bot_activities", this::write);
+    this.shared = shared;
+  }
+
+  /**
+   * Remembers in process the ids claimed in the last few minutes (before a restart), so a
+   * redelivery of one of them is still refused. Blocking.
+   */
+  public void loadRecent() {
+    long now = System.nanoTime();
+    Date since = Date.from(clock.instant().minusNanos(RECENT_NANOS));
+    for (Document d : seen.find(Filters.gte("at", since))) {
+      for (String id : d.getList("ids", String.class, List.of())) {
+        recent.putIfAbsent(id, now);
+      }
+    }
   }
 
   public void createIndexes() {
+    seen.createIndex(Indexes.ascending("ids"));
     seen.createIndex(
         Indexes.ascending("at"),
         new IndexOptions().expireAfter(keep.toSeconds(), TimeUnit.SECONDS));
   }
 
-  /** True the first time this activity is seen; false for a redelivery. */
+  /** True the first time this activity is seen; false for a redelivery. Blocking. */
   public boolean claim(String channelId, String conversationId, String activityId) {
-    try {
-      seen.insertOne(
-          new Document("_id", channelId + "|" + conversationId + "|" + activityId)
-              .append("at", Date.from(clock.instant())));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
+    String id = channelId + "|" + conversationId + "|" + activityId;
+    long now = System.nanoTime();
+    if (recent.putIfAbsent(id, now) != null) {
+      return false;
     }
+    if (recent.size() > RECENT_MAX) {
+      forgetOld(now);
+    }
+    if (shared && seen.find(Filters.eq("ids", id)).first() != null) {
+      return false;
+    }
+    claims.offer(id);
+    return true;
+  }
+
+  /** Keeps the in-process set bounded; the store still knows every id it forgets. */
+  private void forgetOld(long now) {
+    // Queued claims first: an id forgotten here must already be in the store.
+    claims.flushBlocking();
+    recent.values().removeIf(at -> now - at > RECENT_NANOS);
+    if (recent.size() > RECENT_MAX) {
+      recent.clear();
+    }
+  }
+
+  /**
+   * One document per batch ({@code ids}, the batch's time in {@code at}): the embedded store pays
+   * per document and per unique-index entry, so a thousand claims cost one insert, not a thousand.
+   */
+  private void write(List<String> batch) {
+    seen.insertOne(
+        new Document("_id", UUID.randomUUID().toString())
+            .append("at", Date.from(clock.instant()))
+            .append("ids", List.copyOf(batch)));
   }
 
   /** Deletes ids older than the retention; returns how many. */

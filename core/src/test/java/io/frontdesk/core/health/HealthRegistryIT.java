@@ -46,7 +46,9 @@ class HealthRegistryIT {
       assertThat(health.report().getJsonObject("failing").getString("store")).isEqualTo("starting");
 
       health.start().await();
-      assertThat(health.ready()).isTrue();
+      // The first ping may exceed its 2 s budget on a loaded machine (a new connection, a cold
+      // JIT); the next round, a second later, then passes. Wait for it instead of assuming it.
+      waitFor(health::ready, Duration.ofSeconds(15));
       assertThat(health.report().getString("status")).isEqualTo("UP");
 
       server.shutdownNow();

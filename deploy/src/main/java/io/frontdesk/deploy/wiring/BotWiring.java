@@ -16,6 +16,7 @@ import io.frontdesk.bot.teams.TeamsBot;
 import io.frontdesk.bot.teams.TeamsOutbox;
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.core.config.FrontdeskConfig.BotRegistration;
+import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.deploy.ServerContext;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
@@ -38,6 +39,7 @@ public final class BotWiring implements Wiring {
   private final SeenActivities seen;
   private final CommandRegistry registry;
   private final BotRoutes routes;
+  private final WriteBehinds buffers;
   private long pruneTimer = -1;
 
   public BotWiring(
@@ -47,9 +49,14 @@ public final class BotWiring implements Wiring {
     BotOptions options = BotOptions.load(ctx.settings());
     BotRegistration registration = ctx.config().bot();
     var db = ctx.store().database();
-    ConversationState state = new ConversationState(db, options.transcriptLines(), clock);
-    this.seen = new SeenActivities(db, options.seenRetention(), clock);
-    ConversationRefs refs = new ConversationRefs(db, clock);
+    // Transcripts and redelivery claims are written behind, in batches, off the reply's path.
+    this.buffers =
+        WriteBehinds.batched(
+            ctx.vertx(), WriteBehinds.Options.load(ctx.settings()), ctx.metrics().registry());
+    ConversationState state = new ConversationState(db, options.transcriptLines(), clock, buffers);
+    this.seen =
+        new SeenActivities(db, options.seenRetention(), clock, buffers, !ctx.store().isEmbedded());
+    ConversationRefs refs = new ConversationRefs(db, clock, buffers);
     BotServices services =
         new BotServices(
             knowledge.searchService(),
@@ -97,7 +104,11 @@ public final class BotWiring implements Wiring {
   @Override
   public Future<Void> start() {
     return ctx.blocking()
-        .run(seen::createIndexes)
+        .run(
+            () -> {
+              seen.createIndexes();
+              seen.loadRecent();
+            })
         .onSuccess(
             v ->
                 pruneTimer =
@@ -114,6 +125,12 @@ public final class BotWiring implements Wiring {
     if (pruneTimer >= 0) {
       ctx.vertx().cancelTimer(pruneTimer);
     }
-    return Future.succeededFuture();
+    // After the HTTP drain: every turn answered has its transcript and claim written.
+    return buffers.close();
+  }
+
+  /** Writes the queued transcripts and claims; completes when they are in the store (tests). */
+  public Future<Void> flush() {
+    return buffers.flush();
   }
 }

@@ -9,7 +9,10 @@ import io.frontdesk.desk.DeskJobs;
 import io.frontdesk.desk.DeskOptions;
 import io.frontdesk.desk.api.DeskRoutes;
 import io.frontdesk.desk.approval.ApprovalService;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.catalogue.Catalogue;
+import io.frontdesk.desk.catalogue.CatalogueAdmin;
+import io.frontdesk.desk.catalogue.CatalogueRepository;
 import io.frontdesk.desk.catalogue.FulfilmentDispatcher;
 import io.frontdesk.desk.catalogue.RequestService;
 import io.frontdesk.desk.config.DeskConfigService;
@@ -32,7 +35,10 @@ import io.frontdesk.desk.sla.SlaPolicy;
 import io.frontdesk.desk.ticket.References;
 import io.frontdesk.desk.ticket.SimilarTickets;
 import io.frontdesk.desk.ticket.TicketEventsHub;
+import io.frontdesk.desk.ticket.TicketIntake;
 import io.frontdesk.desk.ticket.TicketLifecycle;
+import io.frontdesk.desk.ticket.TicketNotes;
+import io.frontdesk.desk.ticket.TicketQueries;
 import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.desk.ticket.TicketService;
 import io.frontdesk.desk.ticket.WorkingSetIndex;
@@ -73,6 +79,10 @@ public final class DeskWiring implements Wiring {
   private final ApprovalService approvals;
   private final CsatService csat;
   private final DeskConfigService config;
+  private final AdminAudit adminAudit;
+  private final CatalogueAdmin catalogueAdmin;
+  private final long refreshMillis;
+  private long catalogueTimer = -1;
   private final Desk desk;
   private final DeskJobs jobs;
   private final DeskRoutes routes;
@@ -86,24 +96,42 @@ public final class DeskWiring implements Wiring {
     this.schools = new SchoolRepository(db);
     int routingCache = ctx.settings().integer(ROUTING_CACHE_MS, 2_000, 0, 60_000);
     this.groups = new GroupRepository(db, routingCache);
+    this.adminAudit = new AdminAudit(db, clock);
+    this.refreshMillis = ctx.settings().integer(CONFIG_REFRESH_MS, 5_000, 100, 600_000);
+    this.catalogueAdmin =
+        new CatalogueAdmin(new CatalogueRepository(db), catalogue, groups, adminAudit, clock);
     this.config =
         new DeskConfigService(
             db,
             groups,
             catalogue,
             clock,
-            ctx.settings().integer(CONFIG_REFRESH_MS, 5_000, 100, 600_000),
+            refreshMillis,
             BusinessCalendar.councilDefault(),
-            SlaPolicy.councilDefault());
+            SlaPolicy.councilDefault(),
+            adminAudit);
     SlaClock sla = new SlaClock(config::calendar, config::policy);
     this.projects = new ProjectRepository(db, routingCache);
     this.ticketRepo = new TicketRepository(db, workingSetIndex(ctx) ? new WorkingSetIndex() : null);
     References references =
         new References(db, ctx.settings().integer(REFERENCE_BLOCK, 20, 1, 1000));
     TicketRouter router = new TicketRouter(groups, projects);
-    TicketService tickets =
-        new TicketService(
-            ticketRepo, references, sla, router, catalogue, users, schools, events, options, clock);
+    TicketQueries queries = new TicketQueries(ticketRepo);
+    TicketNotes notes = new TicketNotes(ticketRepo, queries, sla, events, options, clock);
+    TicketIntake intake =
+        new TicketIntake(
+            ticketRepo,
+            notes,
+            references,
+            sla,
+            router,
+            catalogue,
+            users,
+            schools,
+            events,
+            options,
+            clock);
+    TicketService tickets = new TicketService(ticketRepo, intake, queries, notes, events);
     TicketLifecycle lifecycle = new TicketLifecycle(tickets, sla, groups, users, options, clock);
     FulfilmentDispatcher dispatch = (t, handler) -> fulfilment.ready(t, handler);
     this.selfService = new SelfServiceLog(db, clock);
@@ -120,7 +148,13 @@ public final class DeskWiring implements Wiring {
         new ProblemService(db, tickets, references, catalogue, draftPort, clock);
     ElsService els =
         new ElsService(
-            projects, ticketRepo, router, clock, BusinessCalendar.councilDefault().zone());
+            projects,
+            ticketRepo,
+            router,
+            clock,
+            BusinessCalendar.councilDefault().zone(),
+            events,
+            adminAudit);
     MiService mi = new MiService(ticketRepo, selfService, csat, clock);
     SlaMonitor monitor = new SlaMonitor(ticketRepo, sla, events, clock);
     this.desk =
@@ -200,10 +234,25 @@ public final class DeskWiring implements Wiring {
               approvals.createIndexes();
               csat.createIndexes();
               selfService.createIndexes();
+              adminAudit.createIndexes();
+              // The catalogue file seeds an empty store; from then on the store is the catalogue.
+              catalogueAdmin.start();
             })
         .onSuccess(
             v -> {
               jobs.start();
+              // Admins' catalogue changes made in other processes, like the calendar's.
+              catalogueTimer =
+                  ctx.vertx()
+                      .setPeriodic(
+                          refreshMillis,
+                          id ->
+                              ctx.blocking()
+                                  .run(catalogueAdmin::refresh)
+                                  .onFailure(
+                                      e ->
+                                          LOG.warn(
+                                              "The catalogue did not refresh: {}", e.toString())));
               // Rebuilt in the background: until it is loaded, queries fall back to the store.
               ctx.blocking()
                   .run(ticketRepo::loadIndex)
@@ -225,6 +274,9 @@ public final class DeskWiring implements Wiring {
 
   @Override
   public Future<Void> stop() {
+    if (catalogueTimer >= 0) {
+      ctx.vertx().cancelTimer(catalogueTimer);
+    }
     return ctx.blocking().run(jobs::stop);
   }
 
@@ -280,6 +332,16 @@ public final class DeskWiring implements Wiring {
   /** The run-time settings: business calendar, SLA policy, groups and routing rules. */
   public DeskConfigService config() {
     return config;
+  }
+
+  /** The audit trail of admin changes, written by the desk's admin services. */
+  public AdminAudit adminAudit() {
+    return adminAudit;
+  }
+
+  /** Admins' changes to the request catalogue. */
+  public CatalogueAdmin catalogueAdmin() {
+    return catalogueAdmin;
   }
 
   /** Register the bot's, portal's and e-mail's notifiers here. */

@@ -20,6 +20,7 @@ import io.frontdesk.desk.notify.MailDropNotifier;
 import io.frontdesk.desk.notify.Notifier;
 import io.frontdesk.desk.notify.NotifyConfig;
 import io.frontdesk.desk.notify.SmtpNotifier;
+import io.frontdesk.desk.notify.TeamMail;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
@@ -104,6 +105,11 @@ public final class FulfilmentWiring implements Wiring {
                         status.wire())
                     .increment());
     this.routes = new FulfilmentRoutes(ctx.vertx(), ctx.blocking(), service);
+    // Handovers and other team notices by e-mail, off the caller's thread.
+    desk.events()
+        .add(
+            new TeamMail(
+                desk.users(), notifier, work -> ctx.blocking().run(work), ctx.config().baseUrl()));
     // Reset/unlock forms stay with the Service Desk, with a pointer to doing it at once in chat.
     desk.fulfilment(new SelfServiceHint(desk.tickets()));
     LOG.info(

@@ -2,6 +2,7 @@ package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.deploy.ServerContext;
 import io.frontdesk.knowledge.KnowledgeRoutes;
 import io.frontdesk.knowledge.article.ArticleRepository;
@@ -19,6 +20,7 @@ import io.frontdesk.knowledge.index.IndexSync;
 import io.frontdesk.knowledge.index.KnowledgeAnalyzer;
 import io.frontdesk.knowledge.search.Confidence;
 import io.frontdesk.knowledge.search.RelevanceModel;
+import io.frontdesk.knowledge.search.ResultCache;
 import io.frontdesk.knowledge.search.SearchEngine;
 import io.frontdesk.knowledge.search.SearchService;
 import io.frontdesk.knowledge.search.SynonymService;
@@ -35,6 +37,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +69,7 @@ public final class KnowledgeWiring implements Wiring {
   private final ArticleService articles;
   private final FeedbackService feedback;
   private final SearchEngine engine;
+  private final WriteBehinds analytics;
   private long reloadTimer = -1;
 
   public KnowledgeWiring(ServerContext ctx) {
@@ -74,26 +78,51 @@ public final class KnowledgeWiring implements Wiring {
         ctx.store(),
         ctx.config().dataDir().resolve("index"),
         ctx.config().baseUrl(),
-        ctx.blocking());
+        ctx.blocking(),
+        WriteBehinds.batched(
+            ctx.vertx(), WriteBehinds.Options.load(ctx.settings()), ctx.metrics().registry()),
+        Duration.ofSeconds(
+            ctx.settings()
+                .integer(
+                    ArticleService.CACHE_SECONDS, ArticleService.DEFAULT_CACHE_SECONDS, 0, 300)),
+        ctx.settings()
+            .integer(SearchService.CACHE_SIZE, SearchService.DEFAULT_CACHE_SIZE, 0, 100_000));
+  }
+
+  /** For tools: the query log and view counts are written at once, and nothing is cached. */
+  public KnowledgeWiring(
+      Vertx vertx, MongoStore store, Path indexDir, String baseUrl, Blocking blocking) {
+    this(vertx, store, indexDir, baseUrl, blocking, WriteBehinds.direct(), Duration.ZERO, 0);
   }
 
   public KnowledgeWiring(
-      Vertx vertx, MongoStore store, Path indexDir, String baseUrl, Blocking blocking) {
+      Vertx vertx,
+      MongoStore store,
+      Path indexDir,
+      String baseUrl,
+      Blocking blocking,
+      WriteBehinds analytics,
+      Duration articleCache,
+      int searchCache) {
     this.vertx = vertx;
     this.blocking = blocking;
+    this.analytics = analytics;
     KnowledgeAnalyzer analyzer = new KnowledgeAnalyzer();
     RelevanceModel model = RelevanceModel.PRODUCTION;
     MarkdownRenderer markdown = new MarkdownRenderer();
     Clock clock = Clock.systemUTC();
-    this.repo = new ArticleRepository(store.database());
+    this.repo = new ArticleRepository(store.database(), analytics);
     this.index = ArticleIndex.open(indexDir, analyzer, model.similarity());
     this.sync = new IndexSync(repo, index, markdown, !store.isEmbedded());
     this.synonyms = new SynonymService(store.database(), analyzer, blocking);
-    this.queryLog = new QueryLog(store.database());
+    this.queryLog = new QueryLog(store.database(), analytics);
     this.engine = new SearchEngine(index, model, synonyms::current, Confidence.PRODUCTION, baseUrl);
-    this.search = new SearchService(engine, queryLog, blocking);
+    this.search =
+        new SearchService(
+            engine, queryLog, blocking, ResultCache.following(index, synonyms, searchCache));
     this.articles =
-        new ArticleService(repo, sync, markdown, new Excerpts(markdown, analyzer), blocking, clock);
+        new ArticleService(
+            repo, sync, markdown, new Excerpts(markdown, analyzer), blocking, clock, articleCache);
     this.feedback = new FeedbackService(store.database(), repo, queryLog, blocking, clock);
   }
 
@@ -154,7 +183,23 @@ public final class KnowledgeWiring implements Wiring {
     if (reloadTimer >= 0) {
       vertx.cancelTimer(reloadTimer);
     }
-    return blocking.run(this::closeBlocking);
+    // The query log and view counts queued before the HTTP drain reach the store before it closes.
+    return analytics
+        .close()
+        .otherwise(
+            e -> {
+              LOG.warn("Search analytics not flushed: {}", e.toString());
+              return null;
+            })
+        .compose(v -> blocking.run(this::closeBlocking));
+  }
+
+  /**
+   * Writes the queued query log and view counts; completes when they are in the store (for tests
+   * and tools that read the store directly; the module's own readers flush first).
+   */
+  public Future<Void> flushAnalytics() {
+    return analytics.flush();
   }
 
   /** Stops following the store, commits and closes the index. Blocking. */
@@ -165,6 +210,10 @@ public final class KnowledgeWiring implements Wiring {
 
   public SearchService searchService() {
     return search;
+  }
+
+  public ArticleRepository repository() {
+    return repo;
   }
 
   public ArticleService articleService() {

@@ -1,15 +1,16 @@
 package io.frontdesk.deploy.wiring;
 
 import io.frontdesk.deploy.ServerContext;
-import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.els.ProjectAdmin;
 import io.frontdesk.desk.notify.Contact;
 import io.frontdesk.desk.notify.Notifier;
 import io.frontdesk.desk.notify.OutboundMessage;
 import io.frontdesk.desk.people.DirectoryAdmin;
+import io.frontdesk.knowledge.article.ArticleListings;
 import io.frontdesk.portal.PortalConfig;
 import io.frontdesk.portal.PortalRoutes;
 import io.frontdesk.portal.PortalServices;
+import io.frontdesk.portal.admin.AdminServices;
 import io.frontdesk.portal.agent.OpsConfig;
 import io.frontdesk.portal.agent.OpsPages;
 import io.frontdesk.portal.auth.Mailer;
@@ -23,6 +24,7 @@ import io.vertx.ext.web.Router;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -39,7 +41,6 @@ public final class PortalWiring implements Wiring {
   private final SessionRepository sessionRepo;
   private final Sessions sessions;
   private final PortalRoutes routes;
-  private final AdminAudit adminAudit;
   private long purgeTimer = -1;
 
   public PortalWiring(
@@ -47,7 +48,16 @@ public final class PortalWiring implements Wiring {
     this.ctx = ctx;
     this.config = PortalConfig.load(ctx.settings(), ctx.config().baseUrl(), ctx.demo());
     var db = ctx.store().database();
-    this.sessionRepo = new SessionRepository(db);
+    this.sessionRepo =
+        new SessionRepository(
+            db,
+            Duration.ofSeconds(
+                ctx.settings()
+                    .integer(
+                        SessionRepository.CACHE_SECONDS,
+                        SessionRepository.DEFAULT_CACHE_SECONDS,
+                        0,
+                        60)));
     this.sessions =
         new Sessions(
             sessionRepo,
@@ -60,12 +70,18 @@ public final class PortalWiring implements Wiring {
             config.absoluteTimeout(),
             Clock.systemUTC(),
             origin(ctx.config().baseUrl()));
-    this.adminAudit = new AdminAudit(db, Clock.systemUTC());
     PortalServices services =
         new PortalServices(
             desk.desk(),
             knowledge.searchService(),
             knowledge.articleService(),
+            new ArticleListings(
+                knowledge.repository(),
+                db,
+                ctx.blocking(),
+                Clock.systemUTC(),
+                config.popularDays(),
+                config.listingsCache()),
             knowledge.feedbackService(),
             db,
             mailer(ctx, fulfilment.notifier()));
@@ -76,9 +92,18 @@ public final class PortalWiring implements Wiring {
     OpsPages.all(
             routes.layout(),
             services,
-            adminAudit,
-            new DirectoryAdmin(desk.schools(), desk.users(), desk.catalogue()),
-            new ProjectAdmin(desk.projects(), desk.desk().groups(), desk.users(), desk.catalogue()),
+            new AdminServices(
+                desk.adminAudit(),
+                new DirectoryAdmin(
+                    desk.schools(), desk.users(), desk.catalogue(), desk.adminAudit()),
+                new ProjectAdmin(
+                    desk.projects(),
+                    desk.desk().groups(),
+                    desk.users(),
+                    desk.catalogue(),
+                    desk.adminAudit()),
+                desk.catalogueAdmin(),
+                routes.invitations()),
             ctx.blocking(),
             OpsConfig.load(ctx.settings(), ctx.config().baseUrl()),
             Clock.systemUTC())
@@ -108,7 +133,6 @@ public final class PortalWiring implements Wiring {
             () -> {
               sessionRepo.createIndexes();
               routes.accountTokens().createIndexes();
-              adminAudit.createIndexes();
             })
         .onSuccess(
             v ->

@@ -13,8 +13,10 @@ import io.frontdesk.core.config.FrontdeskConfig;
 import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.security.Principal;
 import io.frontdesk.deploy.FrontdeskServer;
+import io.frontdesk.deploy.wiring.BotWiring;
 import io.frontdesk.deploy.wiring.DeskWiring;
 import io.frontdesk.deploy.wiring.FulfilmentWiring;
+import io.frontdesk.deploy.wiring.KnowledgeWiring;
 import io.frontdesk.desk.directory.EmbeddedDirectory;
 import io.frontdesk.desk.people.User;
 import io.frontdesk.desk.people.UserRepository;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +71,14 @@ class BotConversationIT {
     }
     connector.close();
     vertx.close().await();
+  }
+
+  /**
+   * Transcripts, claims and the query log are written behind: a scan of the store flushes first.
+   */
+  static void flushWrittenBehind() throws Exception {
+    server.wiring(BotWiring.class).orElseThrow().flush().await(10, TimeUnit.SECONDS);
+    server.wiring(KnowledgeWiring.class).orElseThrow().flushAnalytics().await(10, TimeUnit.SECONDS);
   }
 
   static JsonObject personal(String text) throws Exception {
@@ -168,6 +179,7 @@ class BotConversationIT {
     assertThat(t.getString("transcript")).contains("outlook keeps crashing", "Frontdesk:");
     assertThat(t.getString("transcript")).doesNotContain("Hunter2Secret");
     // Nowhere in the store: not the bot's memory, the ticket, the knowledge query log.
+    flushWrittenBehind();
     for (String name : db.listCollectionNames()) {
       assertThat(db.getCollection(name).find().into(new java.util.ArrayList<>()).toString())
           .as(name)
@@ -397,6 +409,7 @@ class BotConversationIT {
     }
     assertThat(directory().server().getEntry(dn).getAttributeValue("pwdLastSet")).isEqualTo("0");
 
+    flushWrittenBehind();
     for (String name : db.listCollectionNames()) {
       String all = db.getCollection(name).find().into(new java.util.ArrayList<>()).toString();
       assertThat(all).as(name).doesNotContain(password);

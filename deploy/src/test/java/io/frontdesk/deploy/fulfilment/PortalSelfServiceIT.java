@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.frontdesk.deploy.portal.PortalClient;
 import io.frontdesk.deploy.portal.PortalFixture;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,26 +98,7 @@ class PortalSelfServiceIT {
   }
 
   /** The code in the newest mail-drop message to the person. */
-  private static String codeFor(String who) throws Exception {
-    Path drop = server.dataDir.resolve("maildrop");
-    List<Path> files;
-    try (var list = Files.list(drop)) {
-      files =
-          list.filter(p -> p.getFileName().toString().contains(who))
-              .sorted((a, b) -> Long.compare(modified(b), modified(a)))
-              .toList();
-    }
-    assertThat(files).isNotEmpty();
-    Matcher m = Pattern.compile("\\b(\\d{6})\\b").matcher(Files.readString(files.get(0)));
-    assertThat(m.find()).isTrue();
-    return m.group(1);
-  }
-
-  private static long modified(Path p) {
-    try {
-      return Files.getLastModifiedTime(p).toMillis();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+  private static String codeFor(String who) {
+    return server.mailDropCode(who);
   }
 }

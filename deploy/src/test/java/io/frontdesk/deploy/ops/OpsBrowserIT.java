@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.frontdesk.deploy.portal.PortalClient;
 import io.frontdesk.deploy.portal.PortalFixture;
 import io.frontdesk.desk.DemoData;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -132,6 +134,10 @@ class OpsBrowserIT {
             "/admin/schools/st-marys-primary",
             "/admin/users/u-tom-hughes",
             "/admin/els/financeone",
+            "/admin/catalogue/new",
+            "/admin/catalogue/shared-mailbox-access",
+            "/admin/users/new",
+            "/admin/schools/new",
             "/approvals")) {
       browser.open(page);
       assertThat(browser.page()).as(page).doesNotContain("Page not found");
@@ -140,6 +146,41 @@ class OpsBrowserIT {
     // A form error is announced and linked from the error summary.
     browser.open("/admin/calendar");
     browser.click(By.xpath("//button[normalize-space()='Add bank holiday']"));
+    browser.waitFor(d -> browser.page().contains("There is a problem"));
+    browser.assertAccessible();
+    // The catalogue form with errors on several fields (no resolver group, an unreadable line).
+    browser.open("/admin/catalogue/new");
+    browser.click(By.xpath("//button[normalize-space()='Save item']"));
+    browser.waitFor(d -> browser.page().contains("There is a problem"));
+    assertThat(browser.page()).contains("Choose the resolver group that fulfils it");
+    browser.assertAccessible();
+  }
+
+  @Test
+  void theApprovalsPageWithARequestWaitingIsAccessible() {
+    HttpResponse<String> raised =
+        fx.client()
+            .signInAs("u-priya-shah")
+            .api(
+                "POST",
+                "/api/desk/requests",
+                new JsonObject()
+                    .put("itemId", "shared-mailbox-access")
+                    .put(
+                        "form",
+                        new JsonObject()
+                            .put("mailbox", "payroll@northshire.gov.uk")
+                            .put("access", "Read")
+                            .put("reason", "Cover for a colleague"))
+                    .encode());
+    assertThat(raised.statusCode()).as(raised.body()).isIn(200, 201);
+    String ref = new JsonObject(raised.body()).getJsonObject("ticket").getString("reference");
+    browser.signInAs("u-james-wilson");
+    browser.open("/approvals");
+    assertThat(browser.page()).contains(ref, "Priya Shah", "payroll@northshire.gov.uk");
+    browser.assertAccessible();
+    // Rejecting without a comment: the error summary, on the page with the request.
+    browser.click(By.xpath("(//button[starts-with(normalize-space(),'Reject')])[1]"));
     browser.waitFor(d -> browser.page().contains("There is a problem"));
     browser.assertAccessible();
   }

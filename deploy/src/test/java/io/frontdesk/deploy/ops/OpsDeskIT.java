@@ -209,7 +209,8 @@ class OpsDeskIT {
   }
 
   @Test
-  void anElsProjectReceivesAMatchingTicketWhichAppearsOnItsDashboardAndIsHandedOver() {
+  void anElsProjectReceivesAMatchingTicketWhichAppearsOnItsDashboardAndIsHandedOver()
+      throws Exception {
     PortalClient staff = fx.client().signInAs("u-aisha-bello");
     String ref = raise(staff, "Finance systems", "FinanceOne purchase order will not submit");
 
@@ -236,6 +237,11 @@ class OpsDeskIT {
     assertThat(after.body()).contains("The ticket was handed over", "Handed over");
     String handedList = after.body().substring(after.body().indexOf("id=\"handed-over\""));
     assertThat(handedList).contains(ref);
+    // The project team (Oliver Brooks in the demo) is e-mailed the note and a link to the ticket.
+    String mail = MailDrop.await(fx.dataDir, "oliver.brooks@", m -> m.contains(ref));
+    assertThat(mail)
+        .contains("Needs a config change in the PO workflow")
+        .contains(fx.baseUrl + "/agent/tickets/" + ref);
     // The owner of the project may change the window; another agent may not.
     assertThat(
             els.post("/els/" + DemoData.ELS_PROJECT + "/extend", Map.of("end", "2099-01-01"))
@@ -316,9 +322,18 @@ class OpsDeskIT {
     assertThat(backwards.statusCode()).isEqualTo(400);
     assertThat(backwards.body()).contains("The window must end after it starts");
 
+    // A change through the JSON API is audited too (the desk's service records it, not the page).
+    HttpResponse<String> viaApi =
+        admin.api(
+            "PUT",
+            "/api/desk/config/groups/records-team",
+            "{\"name\":\"Records (level 2)\",\"desk\":\"staff\",\"level\":2,\"capacity\":7}");
+    assertThat(viaApi.statusCode()).as(viaApi.body()).isEqualTo(200);
     String audit = admin.get("/admin").body();
     assertThat(audit)
-        .contains("group.save", "network", "capacity 2", "calendar.holiday.add", "2026-12-29")
+        .contains("records-team", "Records (level 2), desk staff, level 2, capacity 7");
+    assertThat(audit)
+        .contains("group.save", "network", "capacity 2", "calendar.save", "added [2026-12-29]")
         .contains("Mark Davies", "school.entitlement", "oakfield-academy", "on-site days 9")
         .contains("els.project.save", "payroll");
     // The queue list now warns about the small network queue once it holds tickets.

@@ -42,6 +42,7 @@ class OpsKbPagesIT {
           "/champion/articles/change-password/submit",
           "/champion/articles/change-password/approve",
           "/champion/articles/change-password/reject",
+          "/champion/articles/change-password/archive",
           "/champion/articles/change-password/restore");
   static final List<String> MANAGER_PAGES = List.of("/manager", "/manager/csv/channel");
 
@@ -160,11 +161,27 @@ class OpsKbPagesIT {
 
     // Who approved what, on the dashboard and the article's trail.
     assertThat(chris.get("/champion").body())
-        .contains("Recent approvals", "Chris Walker", "written by u-emma-clarke");
+        .contains("Recent approvals", "approved by Chris Walker, written by Emma Clarke")
+        .doesNotContain("u-emma-clarke");
     assertThat(emma.get("/champion/articles/book-a-pool-car").body())
-        .contains("approve", "Chris Walker", "Emma Clarke");
+        .contains("approve", "Chris Walker", "Emma Clarke")
+        .doesNotContain("by u-chris-walker");
     // Its review-by date has passed, so it is on the stale list.
     assertThat(emma.get("/champion/stale").body()).contains("Book a pool car", "2020-01-31");
+
+    // Archived from its page: out of search at once.
+    assertThat(emma.get("/champion/articles/book-a-pool-car").body())
+        .contains("Archive this article");
+    HttpResponse<String> archived =
+        emma.post("/champion/articles/book-a-pool-car/archive", Map.of());
+    assertThat(archived.statusCode()).isEqualTo(303);
+    assertThat(emma.get(archived.headers().firstValue("Location").orElseThrow()).body())
+        .contains("Archived: it is no longer found by search")
+        .doesNotContain("Archive this article");
+    assertThat(
+            new JsonObject(chris.api("GET", "/api/kb/search?q=zorbleflux+pool+car", null).body())
+                .getJsonArray("results").stream().map(o -> ((JsonObject) o).getString("id")))
+        .doesNotContain("book-a-pool-car");
   }
 
   @Test

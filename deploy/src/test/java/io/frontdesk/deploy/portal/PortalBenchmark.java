@@ -1,6 +1,7 @@
 package io.frontdesk.deploy.portal;
 
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
+import io.frontdesk.knowledge.article.ArticleListings;
 import io.frontdesk.knowledge.importing.ImportReport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -108,8 +109,43 @@ public final class PortalBenchmark {
             pct(t, 99),
             t.isEmpty() ? 0 : t.get(t.size() - 1) / 1e6);
       }
+      listings(fx, kw, articles);
     }
     System.exit(0);
+  }
+
+  /**
+   * The home page's popular lists and browse by service come from one snapshot of every published
+   * article, rebuilt at most every FRONTDESK_PORTAL_LISTINGS_CACHE_SECONDS: the cost of one
+   * rebuild, with the views the run above left (a cache of zero makes every call rebuild).
+   */
+  static void listings(PortalFixture fx, KnowledgeWiring kw, int articles) {
+    ArticleListings listings =
+        new ArticleListings(
+            kw.repository(),
+            fx.server.context().store().database(),
+            fx.server.context().blocking(),
+            java.time.Clock.systemUTC(),
+            30,
+            Duration.ZERO);
+    List<Long> t = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      long start = System.nanoTime();
+      var popular = listings.popular("staff", 5).await();
+      t.add(System.nanoTime() - start);
+      if (popular.mostViewed().isEmpty()) {
+        throw new IllegalStateException("no views counted");
+      }
+    }
+    List<Long> measured = new ArrayList<>(t.subList(2, t.size()));
+    Collections.sort(measured);
+    System.out.printf(
+        Locale.ROOT,
+        "listings snapshot over %d articles: n=%d p50=%.1f ms max=%.1f ms%n",
+        articles,
+        measured.size(),
+        pct(measured, 50),
+        measured.get(measured.size() - 1) / 1e6);
   }
 
   static double pct(List<Long> sorted, int p) {

@@ -48,7 +48,22 @@ class PortalBrowserIT {
   @BeforeAll
   static void start() {
     assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium is not installed");
-    fx = new PortalFixture();
+    // One school with its own provider, so the sign-in page shows the school picker. The provider
+    // is never contacted here (PortalSchoolOidcIT signs in through one).
+    String oak = io.frontdesk.portal.PortalConfig.SchoolOidc.prefix("oakfield-academy");
+    fx =
+        new PortalFixture(
+            java.util.Map.of(
+                io.frontdesk.portal.PortalConfig.SCHOOL_OIDC,
+                "oakfield-academy",
+                oak + "ISSUER",
+                "http://127.0.0.1:9/oakfield",
+                oak + "CLIENT_ID",
+                "frontdesk",
+                oak + "CLIENT_SECRET",
+                "not-used-in-this-test",
+                oak + "DOMAINS",
+                "oakfield.northshire.sch.uk"));
   }
 
   @AfterAll
@@ -162,6 +177,13 @@ class PortalBrowserIT {
     assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
     browser.switchTo().activeElement().sendKeys(Keys.TAB);
     assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Sign in");
+    // The school e-mail field: an address of a school without its own provider gets the summary.
+    el("#school-email").sendKeys("kwhite@stmarys.northshire.sch.uk", Keys.ENTER);
+    summaryFocused();
+    accessible("sign-in-school-error");
+    el(".govuk-error-summary a[href='#school-email']").click();
+    assertThat(focused()).isEqualTo("school-email");
+    assertThat(el("#school-picker").getText()).contains("Oakfield Academy");
     go("/forgot-password");
     accessible("forgot-password");
     go("/sign-in/demo");
@@ -233,6 +255,10 @@ class PortalBrowserIT {
     demoSignIn("u-priya-shah");
     el("#q").sendKeys("printer on my laptop");
     el("form[role=search] button").click();
+    // Wait for the results page before axe runs: axe injected into the page being left fails.
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("/kb?q="));
+    el("a[href^='/kb/add-printer']");
     accessible("search-results");
     el("a[href^='/kb/add-printer']").click();
     new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -249,6 +275,63 @@ class PortalBrowserIT {
     el("form[action^='/raise/request'] button").click();
     summaryFocused();
     accessible("catalogue-request-errors");
+    noCspViolations();
+  }
+
+  /** The focused element's id. */
+  String focused() {
+    return browser.switchTo().activeElement().getAttribute("id");
+  }
+
+  @Test
+  void selfServicePasswordPagesAreAccessibleAndWorkFromTheKeyboard() throws Exception {
+    demoSignIn("u-tom-hughes");
+    go("/account/password");
+    accessible("account-password-choose");
+    // Nothing chosen: the error summary takes focus and its link leads to the first radio.
+    el("form[action='/account/password/start'] button").click();
+    summaryFocused();
+    accessible("account-password-choose-errors");
+    assertThat(el("fieldset").getAttribute("aria-describedby")).isEqualTo("kind-error");
+    el(".govuk-error-summary a[href='#kind']").click();
+    assertThat(focused()).isEqualTo("kind");
+    // The radios are one tab stop: arrows move within them, Tab goes on to the button.
+    browser.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+    assertThat(focused()).isEqualTo("kind-unlock");
+    assertThat(el("#kind-unlock").isSelected()).isTrue();
+    browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Send me a code");
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBe(By.tagName("h1"), "Enter your code"));
+    accessible("account-password-code");
+    // A short code: the summary again, and its link leads to the code field.
+    el("#code").sendKeys("12");
+    el("#code").sendKeys(Keys.ENTER);
+    summaryFocused();
+    accessible("account-password-code-errors");
+    el(".govuk-error-summary a[href='#code']").click();
+    assertThat(focused()).isEqualTo("code");
+    browser.switchTo().activeElement().clear();
+    browser.switchTo().activeElement().sendKeys(fx.mailDropCode("tom.hughes"), Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBe(By.cssSelector("h1.govuk-panel__title"), "Done"));
+    accessible("account-password-unlocked");
+
+    // A reset from the keyboard: the temporary password is shown once.
+    browser.manage().deleteAllCookies();
+    demoSignIn("u-priya-shah");
+    go("/account/password");
+    el("#kind").click();
+    browser.switchTo().activeElement().sendKeys(Keys.TAB);
+    browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+    el("#code").sendKeys(fx.mailDropCode("priya.shah"), Keys.ENTER);
+    String shown = el("#temporary-password").getText();
+    assertThat(shown).hasSizeGreaterThanOrEqualTo(14);
+    accessible("account-password-shown-once");
+    go("/account/password");
+    assertThat(el("h1").getText()).isEqualTo("Reset your password or unlock your account");
+    assertThat(browser.getPageSource()).doesNotContain(shown);
     noCspViolations();
   }
 }

@@ -125,10 +125,16 @@ public final class PortalClient {
             .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
   }
 
-  /** A JSON API call with this client's cookies. */
+  /**
+   * A JSON API call with this client's cookies and, as the portal's own scripts would send it, the
+   * CSRF token of the last page fetched.
+   */
   public HttpResponse<String> api(String method, String path, String json) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+    if (csrf != null) {
+      b.header("X-CSRF-Token", csrf);
+    }
     if (json != null) {
       b.header("Content-Type", "application/json");
     }

@@ -75,6 +75,35 @@ public final class PortalFixture implements AutoCloseable {
     return demoUser(role, role.isSchoolRole() ? "st-marys-primary" : null);
   }
 
+  /**
+   * The 6-digit code in the newest demo mail-drop message to the person ({@code who} is part of
+   * their address, such as {@code priya.shah}).
+   */
+  public String mailDropCode(String who) {
+    try (var list = Files.list(dataDir.resolve("maildrop"))) {
+      Path newest =
+          list.filter(p -> p.getFileName().toString().contains(who))
+              .max(java.util.Comparator.comparingLong(PortalFixture::modified))
+              .orElseThrow(() -> new AssertionError("no mail to " + who));
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(Files.readString(newest));
+      if (!m.find()) {
+        throw new AssertionError("no code in the mail to " + who);
+      }
+      return m.group(1);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p).toMillis();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     server.stop(Duration.ofSeconds(1));

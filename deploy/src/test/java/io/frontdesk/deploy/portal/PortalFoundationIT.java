@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.model.Filters;
 import io.frontdesk.core.security.Role;
+import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.portal.auth.Passwords;
 import io.frontdesk.portal.auth.SessionRepository;
 import io.frontdesk.portal.auth.Tokens;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,6 +108,96 @@ class PortalFoundationIT {
                     java.net.http.HttpRequest.BodyPublishers.ofString(
                         "{\"type\":\"incident\",\"service\":\"Printing\",\"title\":\"x\"}")));
     assertThat(r.statusCode()).isEqualTo(401);
+  }
+
+  /** A request with the client's session cookie but without the CSRF token header. */
+  static HttpResponse<String> withoutToken(
+      PortalClient c, String method, String path, String body, String type) {
+    return c.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(fx.baseUrl + path))
+            .header("Content-Type", type)
+            .method(
+                method,
+                body == null
+                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  static long ticketsTitled(String title) {
+    return fx.server
+        .context()
+        .store()
+        .database()
+        .getCollection(TicketRepository.TICKETS)
+        .countDocuments(Filters.eq("title", title));
+  }
+
+  @Test
+  void aCrossSiteFormPostWithTheSessionCookieCannotWriteThroughTheApi() {
+    PortalClient staff = fx.client().signInAs(Role.STAFF);
+    // What <form enctype="text/plain"> on another site can send: valid JSON, the cookie, and
+    // (from an older browser) neither Origin nor Sec-Fetch-Site.
+    String forged =
+        "{\"type\":\"incident\",\"service\":\"Printing\",\"title\":\"Forged elsewhere\","
+            + "\"pad\":\"=\"}";
+    HttpResponse<String> r = withoutToken(staff, "POST", "/api/desk/tickets", forged, "text/plain");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(401);
+    HttpResponse<String> form =
+        withoutToken(
+            staff,
+            "POST",
+            "/api/desk/tickets",
+            "type=incident&service=Printing&title=Forged+elsewhere",
+            "application/x-www-form-urlencoded");
+    assertThat(form.statusCode()).isIn(400, 401);
+    assertThat(ticketsTitled("Forged elsewhere")).isZero();
+
+    // The portal's own call carries the token and works; from another origin it still does not.
+    String own = forged.replace("Forged elsewhere", "Raised with the token");
+    assertThat(staff.api("POST", "/api/desk/tickets", own).statusCode()).isEqualTo(201);
+    assertThat(ticketsTitled("Raised with the token")).isEqualTo(1);
+    HttpResponse<String> crossSite =
+        staff.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(fx.baseUrl + "/api/desk/tickets"))
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-Token", staff.csrf())
+                .header("Sec-Fetch-Site", "cross-site")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        own.replace("with the token", "cross-site"))));
+    assertThat(crossSite.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void everyKindOfApiWriteNeedsTheTokenBesideTheCookie() {
+    PortalClient staff = fx.client().signInAs(Role.STAFF);
+    PortalClient champion = fx.client().signInAs(Role.CHAMPION);
+    List<Object[]> writes =
+        List.of(
+            new Object[] {staff, "POST", "/api/fulfilment/start", "{\"kind\":\"unlock\"}"},
+            new Object[] {
+              champion,
+              "POST",
+              "/api/kb/drafts",
+              "{\"id\":\"csrf-check\",\"title\":\"CSRF check\",\"body\":\"Steps.\","
+                  + "\"tags\":[],\"service\":\"Printing\",\"audience\":\"staff\"}"
+            },
+            new Object[] {
+              champion, "PUT", "/api/kb/synonyms/csrf-check", "{\"phrases\":[\"mfd\",\"printer\"]}"
+            },
+            new Object[] {champion, "DELETE", "/api/kb/synonyms/csrf-check", null});
+    for (Object[] w : writes) {
+      PortalClient c = (PortalClient) w[0];
+      String method = (String) w[1];
+      String path = (String) w[2];
+      String json = (String) w[3];
+      assertThat(withoutToken(c, method, path, json, "application/json").statusCode())
+          .as(method + " " + path + " without the token")
+          .isEqualTo(401);
+      HttpResponse<String> ok = c.api(method, path, json);
+      assertThat(ok.statusCode()).as(method + " " + path + ": " + ok.body()).isBetween(200, 299);
+    }
   }
 
   @Test

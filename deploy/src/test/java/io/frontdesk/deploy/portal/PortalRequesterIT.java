@@ -3,6 +3,7 @@ package io.frontdesk.deploy.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.frontdesk.core.security.Role;
+import io.frontdesk.portal.PortalConfig;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,7 +26,8 @@ class PortalRequesterIT {
 
   @BeforeAll
   static void start() {
-    fx = new PortalFixture();
+    // No caching of the popular and browse lists here: ArticleListingsTest covers the cache.
+    fx = new PortalFixture(Map.of(PortalConfig.LISTINGS_CACHE_SECONDS, "0"));
   }
 
   @AfterAll
@@ -218,5 +220,80 @@ class PortalRequesterIT {
 
   static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The links of one list on a page ({@code <ul id="...">}). */
+  static List<String> links(String html, String listId) {
+    int i = html.indexOf("id=\"" + listId + "\"");
+    if (i < 0) {
+      return List.of();
+    }
+    Matcher m =
+        Pattern.compile("href=\"([^\"]+)\"").matcher(html.substring(i, html.indexOf("</ul>", i)));
+    List<String> out = new java.util.ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  @Test
+  void theHomePageShowsPopularArticlesOfTheReadersAudienceOnly() {
+    PortalClient staff = fx.client().signInAs(Role.STAFF);
+    // Views count whoever reads (8 here against 6 for scan-to-email, one of them the rating).
+    for (int i = 0; i < 6; i++) {
+      assertThat(staff.get("/kb/follow-me-printing").statusCode()).isEqualTo(200);
+    }
+    staff.get("/kb/scan-to-email");
+    PortalClient school = fx.client().signInAs(Role.SCHOOL_CONTACT);
+    school.get("/kb/school-mis-login");
+    school.get("/kb/scan-to-email");
+    school.get("/kb/scan-to-email");
+    school.get("/kb/scan-to-email");
+    staff.get("/kb/scan-to-email");
+    staff.get("/kb/follow-me-printing");
+    staff.get("/kb/follow-me-printing");
+    assertThat(staff.post("/kb/scan-to-email/feedback", Map.of("helpful", "yes")).statusCode())
+        .isEqualTo(303);
+
+    String staffHome = staff.get("/").body();
+    assertThat(staffHome).contains("Popular articles", "Most viewed in the last 30 days");
+    List<String> staffViewed = links(staffHome, "most-viewed");
+    assertThat(staffViewed).contains("/kb/follow-me-printing", "/kb/scan-to-email");
+    assertThat(staffViewed.indexOf("/kb/follow-me-printing"))
+        .isLessThan(staffViewed.indexOf("/kb/scan-to-email"));
+    assertThat(staffViewed).doesNotContain("/kb/school-mis-login");
+    assertThat(links(staffHome, "most-helpful")).contains("/kb/scan-to-email");
+
+    String schoolHome = school.get("/").body();
+    List<String> schoolViewed = links(schoolHome, "most-viewed");
+    assertThat(schoolViewed).contains("/kb/scan-to-email", "/kb/school-mis-login");
+    assertThat(schoolViewed).noneMatch(l -> l.equals("/kb/follow-me-printing"));
+    assertThat(schoolViewed).noneMatch(l -> l.equals("/kb/add-printer"));
+    assertThat(links(schoolHome, "most-helpful")).contains("/kb/scan-to-email");
+
+    assertThat(fx.client().get("/").body()).doesNotContain("Popular articles");
+  }
+
+  @Test
+  void browseByServiceListsEachServicesArticlesForTheReader() {
+    PortalClient school = fx.client().signInAs(Role.SCHOOL_CONTACT);
+    List<String> services = links(school.get("/kb").body(), "services");
+    assertThat(services).contains("/kb?service=Schools+ICT", "/kb?service=Printing");
+    HttpResponse<String> schoolsIct = school.get("/kb?service=Schools+ICT");
+    assertThat(schoolsIct.statusCode()).isEqualTo(200);
+    assertThat(links(schoolsIct.body(), "service-articles"))
+        .hasSize(9)
+        .contains("/kb/school-wifi", "/kb/school-mis-login");
+    // Printing for a school: only the articles for everyone, not the staff ones.
+    assertThat(links(school.get("/kb?service=Printing").body(), "service-articles"))
+        .containsExactly("/kb/printer-toner-paper-jam", "/kb/scan-to-email");
+
+    PortalClient staff = fx.client().signInAs(Role.STAFF);
+    assertThat(links(staff.get("/kb").body(), "services"))
+        .doesNotContain("/kb?service=Schools+ICT");
+    assertThat(links(staff.get("/kb?service=Printing").body(), "service-articles")).hasSize(4);
+    assertThat(staff.get("/kb?service=Schools+ICT").statusCode()).isEqualTo(404);
+    assertThat(staff.get("/kb?service=No+such+service").statusCode()).isEqualTo(404);
   }
 }

@@ -16,6 +16,7 @@ import io.frontdesk.desk.ticket.QueueQuery;
 import io.frontdesk.desk.ticket.Ticket;
 import io.frontdesk.desk.ticket.TicketAccess;
 import io.frontdesk.desk.ticket.TicketStatus;
+import io.frontdesk.desk.ticket.TicketSummary;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -118,6 +119,15 @@ final class TicketRoutes {
     boolean internal = TicketAccess.isAgent(p);
     return new JsonObject()
         .put("items", new JsonArray(result.items().stream().map(t -> t.toJson(internal)).toList()))
+        .put("page", result.page())
+        .put("size", result.size())
+        .put("total", result.total());
+  }
+
+  /** A queue page: rows (see {@link TicketSummary#toJson}), not whole tickets. */
+  static JsonObject rows(Page<TicketSummary> result) {
+    return new JsonObject()
+        .put("items", new JsonArray(result.items().stream().map(TicketSummary::toJson).toList()))
         .put("page", result.page())
         .put("size", result.size())
         .put("total", result.total());
@@ -305,7 +315,7 @@ final class TicketRoutes {
           if (desk.groups().byId(q.groupId()).isEmpty()) {
             throw ApiException.notFound("There is no queue " + q.groupId() + ".");
           }
-          return page(desk.tickets().queue(p, q), p);
+          return rows(desk.tickets().queue(p, q));
         });
   }
 

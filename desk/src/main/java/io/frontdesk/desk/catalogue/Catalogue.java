@@ -10,43 +10,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.bson.Document;
 
 /**
  * The service catalogue: the services tickets are logged against, and the request items with their
- * forms. Loaded from JSON configuration (the bundled {@code catalogue.json}, or a file named by
- * {@code FRONTDESK_DESK_CATALOGUE}); immutable once loaded.
+ * forms. The services come from JSON configuration (the bundled {@code catalogue.json}, or a file
+ * named by {@code FRONTDESK_DESK_CATALOGUE}); so do the items until the store holds them: admins
+ * then add, edit and retire items ({@link CatalogueAdmin}) and every process picks the stored items
+ * up with {@link #replace}. Reads never touch the store (they are served from memory, so the event
+ * loop may call them). A retired item is no longer offered or requestable, but tickets raised from
+ * it still find it by id.
  */
 public final class Catalogue {
   public static final String RESOURCE = "/io/frontdesk/desk/catalogue.json";
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final List<String> services;
-  private final Map<String, CatalogueItem> items;
+  private volatile Items items;
+
+  /** All items in order (retired included), by id, and the ids of the retired ones. */
+  private record Items(
+      List<CatalogueItem> ordered, Map<String, CatalogueItem> byId, Set<String> retired) {
+    List<CatalogueItem> live() {
+      return ordered.stream().filter(i -> !retired.contains(i.id())).toList();
+    }
+  }
 
   public Catalogue(JsonObject config) {
     this.services = config.getJsonArray("services").stream().map(Object::toString).toList();
-    Map<String, CatalogueItem> m = new LinkedHashMap<>();
-    config
-        .getJsonArray("items")
-        .forEach(
-            o -> {
-              CatalogueItem item = CatalogueItem.fromJson((JsonObject) o);
-              check(item);
-              m.put(item.id(), item);
-            });
-    this.items = Map.copyOf(m);
-    this.ordered = List.copyOf(m.values());
+    List<CatalogueItem> list = new ArrayList<>();
+    config.getJsonArray("items").forEach(o -> list.add(CatalogueItem.fromJson((JsonObject) o)));
+    replace(list, Set.of());
   }
-
-  private final List<CatalogueItem> ordered;
 
   public static Catalogue bundled() {
     try (InputStream in = Catalogue.class.getResourceAsStream(RESOURCE)) {
@@ -60,7 +64,21 @@ public final class Catalogue {
     return new Catalogue(new JsonObject(Files.readString(file)));
   }
 
-  private void check(CatalogueItem item) {
+  /**
+   * Replaces the items (in this order) and which of them are retired, as one change readers see
+   * whole. Every item is checked first; nothing changes if one is invalid.
+   */
+  public void replace(List<CatalogueItem> all, Set<String> retired) {
+    Map<String, CatalogueItem> m = new LinkedHashMap<>();
+    for (CatalogueItem item : all) {
+      check(item);
+      m.put(item.id(), item);
+    }
+    this.items = new Items(List.copyOf(m.values()), Map.copyOf(m), Set.copyOf(retired));
+  }
+
+  /** Throws IllegalArgumentException if the item cannot be offered (see {@link CatalogueAdmin}). */
+  void check(CatalogueItem item) {
     if (item.id() == null || !item.id().matches("[a-z0-9-]+")) {
       throw new IllegalArgumentException("catalogue item ids are kebab-case: " + item.id());
     }
@@ -101,16 +119,27 @@ public final class Catalogue {
     return service(name).isPresent();
   }
 
+  /** The items on offer (not retired), in order. */
   public List<CatalogueItem> items() {
-    return ordered;
+    return items.live();
+  }
+
+  /** Every item, retired ones included, in order (for the admin screens). */
+  public List<CatalogueItem> allItems() {
+    return items.ordered();
+  }
+
+  public boolean isRetired(String id) {
+    return items.retired().contains(id);
   }
 
   public List<CatalogueItem> itemsFor(Principal p) {
-    return ordered.stream().filter(i -> i.availableTo(p)).toList();
+    return items.live().stream().filter(i -> i.availableTo(p)).toList();
   }
 
+  /** The item with this id, retired or not (tickets raised from it keep finding it). */
   public Optional<CatalogueItem> item(String id) {
-    return Optional.ofNullable(id == null ? null : items.get(id));
+    return Optional.ofNullable(id == null ? null : items.byId().get(id));
   }
 
   /**
@@ -118,7 +147,7 @@ public final class Catalogue {
    */
   public CatalogueItem requestable(String id, Principal p) {
     return item(id)
-        .filter(i -> i.availableTo(p))
+        .filter(i -> i.availableTo(p) && !isRetired(i.id()))
         .orElseThrow(
             () ->
                 ApiException.notFound("There is no catalogue item '" + id + "' you can request."));

@@ -7,6 +7,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import io.frontdesk.core.http.ApiException;
 import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.security.Role;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.routing.GroupRepository;
 import io.frontdesk.desk.routing.ResolverGroup;
@@ -27,7 +28,9 @@ import org.bson.Document;
  * the rules on each ticket, and the calendar and policy are re-read at most every {@code
  * refreshMillis}. A changed policy applies to tickets logged afterwards (each ticket keeps the
  * targets it was logged with); a changed calendar applies to every running clock from its next
- * check. Reads are for agents, managers and admins; writes for admins. Blocking.
+ * check. Reads are for agents, managers and admins; writes for admins, and every write is recorded
+ * in the admin audit trail ({@link AdminAudit}), whether it came through the JSON API or the admin
+ * pages. Blocking.
  */
 public final class DeskConfigService {
   public static final String COLLECTION = "desk_config";
@@ -40,6 +43,7 @@ public final class DeskConfigService {
   private final long refreshMillis;
   private final BusinessCalendar defaultCalendar;
   private final SlaPolicy defaultPolicy;
+  private final AdminAudit audit;
   private volatile Cached<BusinessCalendar> calendar;
   private volatile Cached<SlaPolicy> policy;
 
@@ -52,7 +56,8 @@ public final class DeskConfigService {
       Clock clock,
       long refreshMillis,
       BusinessCalendar defaultCalendar,
-      SlaPolicy defaultPolicy) {
+      SlaPolicy defaultPolicy,
+      AdminAudit audit) {
     this.config = db.getCollection(COLLECTION);
     this.groups = groups;
     this.catalogue = catalogue;
@@ -60,6 +65,7 @@ public final class DeskConfigService {
     this.refreshMillis = refreshMillis;
     this.defaultCalendar = defaultCalendar;
     this.defaultPolicy = defaultPolicy;
+    this.audit = audit;
   }
 
   /** The current calendar (for {@link io.frontdesk.desk.sla.SlaClock}'s supplier). */
@@ -98,8 +104,10 @@ public final class DeskConfigService {
   public Document putCalendar(Principal p, Document body) {
     requireAdmin(p);
     BusinessCalendar c = ConfigDocuments.calendar(body);
+    BusinessCalendar before = calendar();
     store("calendar", ConfigDocuments.calendar(c), p);
     calendar = new Cached<>(c, System.nanoTime());
+    audit.record(p, "calendar.save", "calendar", ConfigAuditText.calendar(before, c));
     return ConfigDocuments.calendar(c);
   }
 
@@ -119,6 +127,7 @@ public final class DeskConfigService {
     }
     store("sla-policy", ConfigDocuments.policy(sp), p);
     policy = new Cached<>(sp, System.nanoTime());
+    audit.record(p, "sla-policy.save", "sla-policy", ConfigDocuments.policy(sp).toJson());
     return ConfigDocuments.policy(sp);
   }
 
@@ -152,6 +161,11 @@ public final class DeskConfigService {
             whole(body, "level", 1, 1, 3),
             whole(body, "capacity", 50, 1, 100_000));
     groups.save(g);
+    audit.record(
+        p,
+        "group.save",
+        g.id(),
+        g.name() + ", desk " + g.desk() + ", level " + g.level() + ", capacity " + g.capacity());
     return g;
   }
 
@@ -190,6 +204,22 @@ public final class DeskConfigService {
             list(body, "keywords"),
             groupId);
     groups.save(r);
+    audit.record(
+        p,
+        "rule.save",
+        r.id(),
+        "order "
+            + r.order()
+            + ", desk "
+            + r.desk()
+            + ", services "
+            + r.services()
+            + ", categories "
+            + r.categories()
+            + ", keywords "
+            + r.keywords()
+            + " -> "
+            + r.groupId());
     return r;
   }
 
@@ -199,6 +229,7 @@ public final class DeskConfigService {
     if (!groups.deleteRule(id)) {
       throw ApiException.notFound("There is no routing rule " + id + ".");
     }
+    audit.record(p, "rule.delete", id, "deleted");
     return true;
   }
 

@@ -6,12 +6,14 @@ import com.mongodb.client.model.Updates;
 import io.frontdesk.core.http.ApiException;
 import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.security.Role;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.routing.TicketRouter;
 import io.frontdesk.desk.routing.Words;
 import io.frontdesk.desk.ticket.Channel;
 import io.frontdesk.desk.ticket.Page;
 import io.frontdesk.desk.ticket.Ticket;
 import io.frontdesk.desk.ticket.TicketAccess;
+import io.frontdesk.desk.ticket.TicketEvents;
 import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.desk.ticket.TicketStatus;
 import java.time.Clock;
@@ -30,7 +32,8 @@ import org.bson.conversions.Bson;
 /**
  * Early Life Support: each project's call log, trends, handover to the project team, and the end of
  * the window (open tickets stay with ELS or move back to the usual desk in bulk, as the owner
- * chooses). Agents, managers and admins only.
+ * chooses; moving or closing the window is in the admin audit trail). A handover is announced to
+ * the project team ({@link TicketEvents#handedOver}). Agents, managers and admins only.
  */
 public final class ElsService {
   private static final List<String> OPEN = List.of("new", "assigned", "in_progress", "pending");
@@ -39,13 +42,19 @@ public final class ElsService {
   private final TicketRouter router;
   private final Clock clock;
   private final ZoneId zone;
+  private final TicketEvents events;
+  private final AdminAudit audit;
 
   public ElsService(
       ProjectRepository projects,
       TicketRepository tickets,
       TicketRouter router,
       Clock clock,
-      ZoneId zone) {
+      ZoneId zone,
+      TicketEvents events,
+      AdminAudit audit) {
+    this.events = events;
+    this.audit = audit;
     this.projects = projects;
     this.tickets = tickets;
     this.router = router;
@@ -191,7 +200,10 @@ public final class ElsService {
         "els-handover",
         new Document("toGroup", project.projectGroupId()).append("note", clean),
         now);
-    return tickets.byReference(t.reference()).orElseThrow();
+    Ticket handed = tickets.byReference(t.reference()).orElseThrow();
+    // Stored first: the project team is told of a handover that has happened.
+    events.handedOver(handed, project.name(), project.projectGroupId(), clean);
+    return handed;
   }
 
   /** Moves the window's end (extend or shorten); the project owner or an admin. */
@@ -216,6 +228,7 @@ public final class ElsService {
             project.afterWindow(),
             project.closed());
     projects.save(changed);
+    audit.record(p, "els.window.extend", project.id(), "last moment " + newEnd);
     return changed;
   }
 
@@ -281,6 +294,11 @@ public final class ElsService {
         }
       }
     }
+    audit.record(
+        p,
+        "els.window.close",
+        project.id(),
+        "closed; open tickets " + openTickets + ", " + moved + " moved to the usual desk");
     return moved;
   }
 

@@ -3,6 +3,7 @@ package io.frontdesk.desk.els;
 import io.frontdesk.core.http.ApiException;
 import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.security.Role;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.people.UserRepository;
 import io.frontdesk.desk.routing.GroupRepository;
@@ -12,21 +13,24 @@ import java.util.List;
 
 /**
  * Creates and edits Early Life Support projects (admins only): what the project matches (catalogue
- * services, application names, keywords), its window, its ELS and project teams and its owner. The
- * window of a running project is also moved by its owner through {@link ElsService#extend}; a
- * closed project stays closed here. Blocking.
+ * services, application names, keywords), its window, its ELS and project teams and its owner, each
+ * save recorded in the admin audit trail. The window of a running project is also moved by its
+ * owner through {@link ElsService#extend}; a closed project stays closed here. Blocking.
  */
 public final class ProjectAdmin {
   private final ProjectRepository projects;
   private final GroupRepository groups;
   private final UserRepository users;
   private final Catalogue catalogue;
+  private final AdminAudit audit;
 
   public ProjectAdmin(
       ProjectRepository projects,
       GroupRepository groups,
       UserRepository users,
-      Catalogue catalogue) {
+      Catalogue catalogue,
+      AdminAudit audit) {
+    this.audit = audit;
     this.projects = projects;
     this.groups = groups;
     this.users = users;
@@ -102,6 +106,25 @@ public final class ProjectAdmin {
             afterWindow,
             closed);
     projects.save(saved);
+    audit.record(
+        p,
+        "els.project.save",
+        saved.id(),
+        saved.name()
+            + ", "
+            + start
+            + " to "
+            + end
+            + ", services "
+            + saved.services()
+            + ", applications "
+            + saved.applications()
+            + ", keywords "
+            + saved.keywords()
+            + ", teams "
+            + saved.elsGroupId()
+            + "/"
+            + saved.projectGroupId());
     return saved;
   }
 

@@ -26,13 +26,41 @@ public final class Words {
     if (text == null) {
       return out;
     }
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9']+")) {
-      String t = w.replaceAll("^'+|'+$", "");
-      if (t.length() > 1 && !STOP.contains(t)) {
-        out.add(t);
+    // A hand-written scan rather than split and replaceAll: this runs several times for every new
+    // ticket and on every similar-tickets lookup, and the regular expressions were most of its
+    // cost.
+    String lower = text.toLowerCase(Locale.ROOT);
+    int n = lower.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && !wordChar(lower.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && wordChar(lower.charAt(i))) {
+        i++;
+      }
+      // Apostrophes belong inside a word ("can't") but not at its ends.
+      int from = start;
+      int to = i;
+      while (from < to && lower.charAt(from) == '\'') {
+        from++;
+      }
+      while (to > from && lower.charAt(to - 1) == '\'') {
+        to--;
+      }
+      if (to - from > 1) {
+        String t = lower.substring(from, to);
+        if (!STOP.contains(t)) {
+          out.add(t);
+        }
       }
     }
     return out;
+  }
+
+  private static boolean wordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'';
   }
 
   public static Set<String> tokenSet(String text) {

@@ -69,25 +69,31 @@ public final class SimilarTickets {
         kept.add(m);
       }
     }
-    List<Ticket> found =
-        repo.byReferences(kept.stream().map(WorkingSetIndex.Match::reference).toList());
+    // The working set holds each open ticket's row; without it, the rows are read from the store
+    // (as is one that has just left the working set).
+    java.util.Map<String, TicketSummary> rows = new java.util.HashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (WorkingSetIndex.Match m : kept) {
+      repo.index()
+          .flatMap(i -> i.row(m.reference()))
+          .ifPresentOrElse(r -> rows.put(r.reference(), r), () -> missing.add(m.reference()));
+    }
+    for (Ticket t : repo.byReferences(missing)) {
+      rows.put(t.reference(), TicketSummary.of(t.document()));
+    }
     List<Document> out = new ArrayList<>();
-    for (int i = 0; i < found.size(); i++) {
-      Ticket t = found.get(i);
-      double score =
-          kept.stream()
-              .filter(m -> m.reference().equals(t.reference()))
-              .findFirst()
-              .map(WorkingSetIndex.Match::score)
-              .orElse(0.0);
-      out.add(
-          new Document("reference", t.reference())
-              .append("title", t.title())
-              .append("status", t.status().wire())
-              .append("groupId", t.groupId())
-              .append("majorIncident", t.majorIncident())
-              .append("createdAt", java.util.Date.from(t.createdAt()))
-              .append("score", Math.round(score * 100) / 100.0));
+    for (WorkingSetIndex.Match m : kept) {
+      TicketSummary t = rows.get(m.reference());
+      if (t != null) {
+        out.add(
+            new Document("reference", t.reference())
+                .append("title", t.title())
+                .append("status", t.status())
+                .append("groupId", t.groupId())
+                .append("majorIncident", t.majorIncident())
+                .append("createdAt", new java.util.Date(t.createdAt()))
+                .append("score", Math.round(m.score() * 100) / 100.0));
+      }
     }
     return out;
   }

@@ -35,6 +35,12 @@ public interface TicketEvents {
   /** SLA warning (75 %) or breach (100 %), for the assigned group. */
   default void slaAlert(Ticket ticket, String state) {}
 
+  /**
+   * Early Life Support handed the ticket over to a project team ({@code groupId}) with a note; the
+   * team should hear of it.
+   */
+  default void handedOver(Ticket ticket, String projectName, String groupId, String note) {}
+
   /** Does nothing: the default until the bot, portal and e-mail are wired. */
   TicketEvents NONE = new TicketEvents() {};
 }

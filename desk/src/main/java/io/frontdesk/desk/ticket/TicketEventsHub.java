@@ -81,4 +81,9 @@ public final class TicketEventsHub implements TicketEvents {
   public void slaAlert(Ticket t, String state) {
     each("sla-" + state, t.reference(), l -> l.slaAlert(t, state));
   }
+
+  @Override
+  public void handedOver(Ticket t, String projectName, String groupId, String note) {
+    each("els-handover", t.reference(), l -> l.handedOver(t, projectName, groupId, note));
+  }
 }

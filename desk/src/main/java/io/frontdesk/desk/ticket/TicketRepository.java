@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -28,6 +29,17 @@ public final class TicketRepository {
   private final MongoCollection<Document> events;
   private final MongoCollection<Document> comments;
   private final WorkingSetIndex index;
+  private final GroupInsert inserts;
+
+  /**
+   * With the working-set index (the embedded store, which ignores the {@code ticketId} indexes), a
+   * ticket lists the {@code _id}s of its events and comments, so its page reads them by {@code _id}
+   * instead of scanning every ticket's events and comments. A ticket stored before these lists
+   * existed has none and is read by the scan.
+   */
+  static final String EVENT_IDS = "eventIds";
+
+  static final String COMMENT_IDS = "commentIds";
 
   /** Without a working-set index: every query goes to the store (and its indexes). */
   public TicketRepository(MongoDatabase db) {
@@ -43,6 +55,7 @@ public final class TicketRepository {
     this.events = db.getCollection(EVENTS);
     this.comments = db.getCollection(COMMENTS);
     this.index = index;
+    this.inserts = new GroupInsert(tickets);
   }
 
   /** The working-set index, if this repository keeps one. */
@@ -149,11 +162,24 @@ public final class TicketRepository {
     return tickets;
   }
 
+  /**
+   * Stores a new ticket; returns once it is acknowledged. Tickets raised at the same moment share
+   * one insert command and so one durable commit ({@link GroupInsert}).
+   */
   public void insert(Document ticket) {
-    tickets.insertOne(ticket);
+    if (index != null) {
+      ticket.putIfAbsent(EVENT_IDS, new ArrayList<String>());
+      ticket.putIfAbsent(COMMENT_IDS, new ArrayList<String>());
+    }
+    inserts.insert(ticket);
     if (index != null) {
       index.written(ticket);
     }
+  }
+
+  /** {inserted tickets, insert commands} so far: how well concurrent creations share writes. */
+  public long[] insertBatching() {
+    return new long[] {inserts.documents(), inserts.commands()};
   }
 
   public Optional<Ticket> byReference(String reference) {
@@ -183,6 +209,18 @@ public final class TicketRepository {
         .into(new ArrayList<>());
   }
 
+  /** Queue rows: only the fields a {@link TicketSummary} holds are read. */
+  public List<TicketSummary> summaries(Bson filter, Bson sort, int skip, int limit) {
+    return tickets
+        .find(filter)
+        .projection(TicketSummary.FIELDS)
+        .sort(sort)
+        .skip(skip)
+        .limit(limit)
+        .map(TicketSummary::of)
+        .into(new ArrayList<>());
+  }
+
   public long count(Bson filter) {
     return tickets.countDocuments(filter);
   }
@@ -197,8 +235,52 @@ public final class TicketRepository {
       String type,
       Document changes,
       Instant at) {
-    events.insertOne(
-        eventDocument(ticketId, schoolId, actorId, actorName, channel, type, changes, at));
+    Document e = eventDocument(ticketId, schoolId, actorId, actorName, channel, type, changes, at);
+    e.put("_id", new org.bson.types.ObjectId());
+    listId(ticketId, EVENT_IDS, e.get("_id"));
+    events.insertOne(e);
+  }
+
+  /**
+   * Records a new event's or comment's id in its ticket, before the document itself is stored: a
+   * crash between the two leaves an id that names nothing (skipped when read), never an event that
+   * its ticket does not list.
+   */
+  private void listId(String ticketId, String list, Object id) {
+    if (index != null) {
+      tickets.updateOne(
+          Filters.and(Filters.eq("_id", ticketId), Filters.exists(list)), Updates.push(list, id));
+    }
+  }
+
+  /**
+   * The listed documents of one ticket, oldest first: a query on {@code _id} alone (which the
+   * embedded store answers from its index), filtered and sorted here.
+   */
+  private static List<Document> byIds(
+      MongoCollection<Document> c, List<?> ids, String ticketId, boolean publicOnly) {
+    List<Document> out = new ArrayList<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    for (Document d : c.find(Filters.in("_id", ids))) {
+      if (ticketId.equals(d.getString("ticketId"))
+          && (!publicOnly || d.getBoolean("public", false))) {
+        out.add(d);
+      }
+    }
+    out.sort(
+        java.util.Comparator.comparing(
+            d -> d.getDate("at"),
+            java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+    return out;
+  }
+
+  /**
+   * The ids a ticket lists ({@link #EVENT_IDS} or {@link #COMMENT_IDS}), or null if it has none.
+   */
+  private static List<?> ids(Document ticket, String list) {
+    return ticket != null && ticket.get(list) instanceof List<?> l ? l : null;
   }
 
   /**
@@ -231,17 +313,20 @@ public final class TicketRepository {
     Document t =
         tickets
             .find(Filters.eq("_id", ticketId))
-            .projection(com.mongodb.client.model.Projections.include("createdEvent"))
+            .projection(com.mongodb.client.model.Projections.include("createdEvent", EVENT_IDS))
             .first();
     if (t != null && t.get("createdEvent") instanceof Document created) {
       out.add(new Document("_id", ticketId + ":created").append("ticketId", ticketId));
       out.get(0).putAll(created);
     }
+    List<?> ids = ids(t, EVENT_IDS);
     out.addAll(
-        events
-            .find(Filters.eq("ticketId", ticketId))
-            .sort(Sorts.ascending("at"))
-            .into(new ArrayList<>()));
+        ids == null
+            ? events
+                .find(Filters.eq("ticketId", ticketId))
+                .sort(Sorts.ascending("at"))
+                .into(new ArrayList<>())
+            : byIds(events, ids, ticketId, false));
     return out;
   }
 
@@ -250,10 +335,23 @@ public final class TicketRepository {
   }
 
   public void comment(Document comment) {
+    listId(comment.getString("ticketId"), COMMENT_IDS, comment.get("_id"));
     comments.insertOne(comment);
   }
 
   public List<Document> comments(String ticketId, boolean includeInternal) {
+    if (index != null) {
+      List<?> ids =
+          ids(
+              tickets
+                  .find(Filters.eq("_id", ticketId))
+                  .projection(com.mongodb.client.model.Projections.include(COMMENT_IDS))
+                  .first(),
+              COMMENT_IDS);
+      if (ids != null) {
+        return byIds(comments, ids, ticketId, !includeInternal);
+      }
+    }
     Bson f = Filters.eq("ticketId", ticketId);
     if (!includeInternal) {
       f = Filters.and(f, Filters.eq("public", true));

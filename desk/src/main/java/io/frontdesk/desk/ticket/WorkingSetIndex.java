@@ -3,13 +3,13 @@ package io.frontdesk.desk.ticket;
 import io.frontdesk.desk.routing.Words;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.bson.Document;
 
 /**
@@ -25,72 +25,16 @@ import org.bson.Document;
  * store's own indexes serve the same queries (see docs/DESK.md).
  */
 public final class WorkingSetIndex {
-  /** One ticket's queue and lookup fields; text is kept as distinct word tokens. */
-  record Entry(
-      String ref,
-      String desk,
-      String type,
-      String groupId,
-      String status,
-      String priority,
-      String assigneeId,
-      String slaState,
-      long due,
-      long nextCheck,
-      long created,
-      long resolvedAt,
-      String requesterId,
-      boolean major,
-      boolean catalogueItem,
-      Set<String> tokens) {
-
-    static Entry of(Document d) {
-      Document sla = d.get("sla", Document.class);
-      String text = d.getString("title") + "\n" + nz(d.getString("description"));
-      Document requester = d.get("requester", Document.class);
-      return new Entry(
-          d.getString("_id"),
-          intern(d.getString("desk")),
-          intern(d.getString("type")),
-          intern(d.getString("groupId")),
-          intern(d.getString("status")),
-          intern(d.getString("priority")),
-          intern(d.getString("assigneeId")),
-          sla == null ? null : intern(sla.getString("state")),
-          millis(sla == null ? null : sla.getDate("resolutionDue"), Long.MIN_VALUE),
-          millis(sla == null ? null : sla.getDate("nextCheckAt"), Long.MAX_VALUE),
-          millis(d.getDate("createdAt"), 0),
-          millis(d.getDate("resolvedAt"), Long.MAX_VALUE),
-          requester == null ? null : requester.getString("userId"),
-          d.getBoolean("majorIncident", false),
-          d.getString("catalogueItemId") != null,
-          Set.copyOf(Words.tokenSet(text)));
-    }
-
-    boolean open() {
-      return !"resolved".equals(status);
-    }
-  }
-
   /** The ticket fields an entry is made from (a projection for the rebuild scan). */
   public static final org.bson.conversions.Bson FIELDS =
       com.mongodb.client.model.Projections.include(
-          "desk",
-          "type",
-          "groupId",
-          "status",
-          "priority",
-          "assigneeId",
-          "sla.state",
-          "sla.resolutionDue",
-          "sla.nextCheckAt",
-          "createdAt",
-          "resolvedAt",
-          "requester.userId",
-          "majorIncident",
-          "catalogueItemId",
-          "title",
-          "description");
+          java.util.stream.Stream.concat(
+                  TicketSummary.STORED_FIELDS.stream(),
+                  java.util.stream.Stream.of("sla.nextCheckAt", "resolvedAt", "description"))
+              .toList());
+
+  /** A page of queue rows and the total that matched. */
+  public record RowPage(List<TicketSummary> rows, long total) {}
 
   /** A page of references and the total that matched. */
   public record RefPage(List<String> refs, long total) {}
@@ -100,10 +44,11 @@ public final class WorkingSetIndex {
 
   private static final int STRIPES = 64;
   private final Object[] locks = new Object[STRIPES];
-  private final ConcurrentHashMap<String, Entry> byRef = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Set<String>> byGroup = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, WorkingSetEntry> byRef = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, GroupQueue> byGroup = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<String>> byRequester = new ConcurrentHashMap<>();
   private final Set<String> majors = ConcurrentHashMap.newKeySet();
+  private final WordPostings words = new WordPostings();
   private final Set<String> touchedWhileLoading = ConcurrentHashMap.newKeySet();
   private volatile boolean loading;
   private volatile boolean ready;
@@ -174,8 +119,9 @@ public final class WorkingSetIndex {
   }
 
   private void apply(String ref, Document d) {
-    Entry neu = d == null || "closed".equals(d.getString("status")) ? null : Entry.of(d);
-    Entry old = neu == null ? byRef.remove(ref) : byRef.put(ref, neu);
+    WorkingSetEntry neu =
+        d == null || "closed".equals(d.getString("status")) ? null : WorkingSetEntry.of(d);
+    WorkingSetEntry old = neu == null ? byRef.remove(ref) : byRef.put(ref, neu);
     if (old != null) {
       unlink(old);
     }
@@ -184,9 +130,9 @@ public final class WorkingSetIndex {
     }
   }
 
-  private void link(Entry e) {
+  private void link(WorkingSetEntry e) {
     if (e.groupId() != null) {
-      byGroup.computeIfAbsent(e.groupId(), k -> ConcurrentHashMap.newKeySet()).add(e.ref());
+      byGroup.computeIfAbsent(e.groupId(), k -> new GroupQueue()).add(e);
     }
     if (e.requesterId() != null && e.open()) {
       byRequester.computeIfAbsent(e.requesterId(), k -> ConcurrentHashMap.newKeySet()).add(e.ref());
@@ -194,13 +140,14 @@ public final class WorkingSetIndex {
     if (e.major() && e.open()) {
       majors.add(e.ref());
     }
+    words.add(e);
   }
 
-  private void unlink(Entry e) {
+  private void unlink(WorkingSetEntry e) {
     if (e.groupId() != null) {
-      Set<String> s = byGroup.get(e.groupId());
-      if (s != null) {
-        s.remove(e.ref());
+      GroupQueue g = byGroup.get(e.groupId());
+      if (g != null) {
+        g.remove(e);
       }
     }
     if (e.requesterId() != null) {
@@ -210,45 +157,49 @@ public final class WorkingSetIndex {
       }
     }
     majors.remove(e.ref());
+    words.remove(e);
   }
 
   /**
    * An agent's queue page, or empty when the index cannot answer it (not loaded yet, or closed
    * tickets were asked for: those are history and live only in the store).
    */
-  public Optional<RefPage> queue(QueueQuery q) {
+  public Optional<RowPage> queue(QueueQuery q) {
     if (!ready || q.statuses().contains(TicketStatus.CLOSED)) {
       return Optional.empty();
     }
     Set<String> statuses = Set.copyOf(q.statuses().stream().map(TicketStatus::wire).toList());
     Set<String> priorities = Set.copyOf(q.priorities());
     String assignee = "none".equals(q.assigneeId()) ? null : q.assigneeId();
-    Comparator<Entry> order = order(q.sort());
-    int keep = (q.page() + 1) * q.size();
-    // A bounded max-heap on the page order: the worst kept entry is evicted first.
-    PriorityQueue<Entry> top = new PriorityQueue<>(keep + 1, order.reversed());
-    long total = 0;
-    for (String ref : byGroup.getOrDefault(q.groupId(), Set.of())) {
-      Entry e = byRef.get(ref);
-      if (e == null
+    GroupQueue g = byGroup.get(q.groupId());
+    if (g == null) {
+      return Optional.of(new RowPage(List.of(), 0));
+    }
+    Predicate<GroupQueue.Key> wanted =
+        k ->
+            statuses.contains(k.status())
+                && (priorities.isEmpty() || priorities.contains(k.priority()))
+                && (q.assigneeId() == null || java.util.Objects.equals(assignee, k.assigneeId()))
+                && (q.slaState() == null || q.slaState().equals(k.slaState()));
+    // In page order: read only as far as the page's last row.
+    int skip = q.page() * q.size();
+    List<TicketSummary> rows = new ArrayList<>(q.size());
+    for (WorkingSetEntry e : g.inOrder(q.sort())) {
+      if (!wanted.test(GroupQueue.Key.of(e))
           || !q.groupId().equals(e.groupId())
-          || !statuses.contains(e.status())
-          || (!priorities.isEmpty() && !priorities.contains(e.priority()))
-          || (q.assigneeId() != null && !java.util.Objects.equals(assignee, e.assigneeId()))
-          || (q.slaState() != null && !q.slaState().equals(e.slaState()))) {
+          || byRef.get(e.ref()) != e) { // replaced a moment ago: its successor counts instead
         continue;
       }
-      total++;
-      top.add(e);
-      if (top.size() > keep) {
-        top.poll();
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      rows.add(e.row());
+      if (rows.size() == q.size()) {
+        break;
       }
     }
-    List<Entry> sorted = new ArrayList<>(top);
-    sorted.sort(order);
-    int from = Math.min(sorted.size(), q.page() * q.size());
-    return Optional.of(
-        new RefPage(sorted.subList(from, sorted.size()).stream().map(Entry::ref).toList(), total));
+    return Optional.of(new RowPage(rows, g.count(wanted)));
   }
 
   /** Open (not resolved) tickets in a group, or empty when not loaded. */
@@ -256,14 +207,8 @@ public final class WorkingSetIndex {
     if (!ready) {
       return Optional.empty();
     }
-    long n = 0;
-    for (String ref : byGroup.getOrDefault(groupId, Set.of())) {
-      Entry e = byRef.get(ref);
-      if (e != null && e.open() && groupId.equals(e.groupId())) {
-        n++;
-      }
-    }
-    return Optional.of(n);
+    GroupQueue g = byGroup.get(groupId);
+    return Optional.of(g == null ? 0 : g.count(k -> !"resolved".equals(k.status())));
   }
 
   /** A requester's open tickets, newest first, or empty when not loaded. */
@@ -271,9 +216,9 @@ public final class WorkingSetIndex {
     if (!ready) {
       return Optional.empty();
     }
-    List<Entry> mine = new ArrayList<>();
+    List<WorkingSetEntry> mine = new ArrayList<>();
     for (String ref : byRequester.getOrDefault(requesterId, Set.of())) {
-      Entry e = byRef.get(ref);
+      WorkingSetEntry e = byRef.get(ref);
       if (e != null && e.open() && requesterId.equals(e.requesterId())) {
         mine.add(e);
       }
@@ -282,19 +227,23 @@ public final class WorkingSetIndex {
     int from = Math.min(mine.size(), page * size);
     int to = Math.min(mine.size(), from + size);
     return Optional.of(
-        new RefPage(mine.subList(from, to).stream().map(Entry::ref).toList(), mine.size()));
+        new RefPage(
+            mine.subList(from, to).stream().map(WorkingSetEntry::ref).toList(), mine.size()));
   }
 
-  static Comparator<Entry> order(String sort) {
-    Comparator<Entry> byRefAsc = Comparator.comparing(Entry::ref);
+  static Comparator<WorkingSetEntry> order(String sort) {
+    Comparator<WorkingSetEntry> byRefAsc = Comparator.comparing(WorkingSetEntry::ref);
     return switch (sort) {
-      case "due" -> Comparator.comparingLong(Entry::due).thenComparing(byRefAsc);
+      case "due" -> Comparator.comparingLong(WorkingSetEntry::due).thenComparing(byRefAsc);
       case "created" ->
-          Comparator.comparingLong(Entry::created).reversed().thenComparing(byRefAsc.reversed());
-      case "oldest" -> Comparator.comparingLong(Entry::created).thenComparing(byRefAsc);
+          Comparator.comparingLong(WorkingSetEntry::created)
+              .reversed()
+              .thenComparing(byRefAsc.reversed());
+      case "oldest" -> Comparator.comparingLong(WorkingSetEntry::created).thenComparing(byRefAsc);
       default ->
-          Comparator.comparing(Entry::priority, Comparator.nullsLast(Comparator.naturalOrder()))
-              .thenComparing(Comparator.comparingLong(Entry::created).reversed())
+          Comparator.comparing(
+                  WorkingSetEntry::priority, Comparator.nullsLast(Comparator.naturalOrder()))
+              .thenComparing(Comparator.comparingLong(WorkingSetEntry::created).reversed())
               .thenComparing(byRefAsc.reversed());
     };
   }
@@ -308,7 +257,7 @@ public final class WorkingSetIndex {
     Set<String> words = Words.tokenSet(text);
     List<Match> out = new ArrayList<>();
     for (String ref : byRequester.getOrDefault(requesterId, Set.of())) {
-      Entry e = byRef.get(ref);
+      WorkingSetEntry e = byRef.get(ref);
       if (e != null && e.open() && type.equals(e.type()) && !e.catalogueItem()) {
         double s = overlap(words, e.tokens());
         if (s >= threshold) {
@@ -327,7 +276,7 @@ public final class WorkingSetIndex {
     Set<String> words = Words.tokenSet(text);
     List<Match> out = new ArrayList<>();
     for (String ref : majors) {
-      Entry e = byRef.get(ref);
+      WorkingSetEntry e = byRef.get(ref);
       if (e != null && e.open() && desk.equals(e.desk())) {
         double s = overlap(words, e.tokens());
         if (s >= threshold) {
@@ -338,17 +287,21 @@ public final class WorkingSetIndex {
     return Optional.of(sortMatches(out, 20));
   }
 
-  /** Open tickets on a desk that resemble the text (duplicate spotting for agents). */
+  /**
+   * Open tickets on a desk that resemble the text (duplicate spotting for agents), from the word
+   * postings: only tickets sharing a word with the text are looked at.
+   */
   public Optional<List<Match>> similar(String desk, String text, double threshold, int limit) {
     if (!ready) {
       return Optional.empty();
     }
-    Set<String> words = Words.tokenSet(text);
+    Set<String> query = Words.tokenSet(text);
     List<Match> out = new ArrayList<>();
-    if (!words.isEmpty()) {
-      for (Entry e : byRef.values()) {
-        if (e.open() && desk.equals(e.desk())) {
-          double s = overlap(words, e.tokens());
+    if (!query.isEmpty()) {
+      for (var hit : words.sharing(query).entrySet()) {
+        WorkingSetEntry e = hit.getKey();
+        if (e.open() && desk.equals(e.desk()) && byRef.get(e.ref()) == e) {
+          double s = (double) hit.getValue()[0] / Math.min(query.size(), e.tokens().size());
           if (s >= threshold) {
             out.add(new Match(e.ref(), s));
           }
@@ -358,14 +311,20 @@ public final class WorkingSetIndex {
     return Optional.of(sortMatches(out, limit));
   }
 
+  /** The queue row of a working-set ticket, if it is in the index. */
+  public Optional<TicketSummary> row(String ref) {
+    WorkingSetEntry e = ready ? byRef.get(ref) : null;
+    return e == null ? Optional.empty() : Optional.of(e.row());
+  }
+
   /** Tickets whose SLA needs a check at or before {@code now}, soonest first. */
   public Optional<List<String>> dueForCheck(long now, int limit) {
     if (!ready) {
       return Optional.empty();
     }
-    PriorityQueue<Entry> top =
-        new PriorityQueue<>(Comparator.comparingLong(Entry::nextCheck).reversed());
-    for (Entry e : byRef.values()) {
+    PriorityQueue<WorkingSetEntry> top =
+        new PriorityQueue<>(Comparator.comparingLong(WorkingSetEntry::nextCheck).reversed());
+    for (WorkingSetEntry e : byRef.values()) {
       if (e.open() && !"pending".equals(e.status()) && e.nextCheck() <= now) {
         top.add(e);
         if (top.size() > limit) {
@@ -373,9 +332,9 @@ public final class WorkingSetIndex {
         }
       }
     }
-    List<Entry> l = new ArrayList<>(top);
-    l.sort(Comparator.comparingLong(Entry::nextCheck));
-    return Optional.of(l.stream().map(Entry::ref).toList());
+    List<WorkingSetEntry> l = new ArrayList<>(top);
+    l.sort(Comparator.comparingLong(WorkingSetEntry::nextCheck));
+    return Optional.of(l.stream().map(WorkingSetEntry::ref).toList());
   }
 
   /** Resolved tickets resolved before {@code cutoff}, oldest first (for auto-close). */
@@ -383,9 +342,9 @@ public final class WorkingSetIndex {
     if (!ready) {
       return Optional.empty();
     }
-    PriorityQueue<Entry> top =
-        new PriorityQueue<>(Comparator.comparingLong(Entry::resolvedAt).reversed());
-    for (Entry e : byRef.values()) {
+    PriorityQueue<WorkingSetEntry> top =
+        new PriorityQueue<>(Comparator.comparingLong(WorkingSetEntry::resolvedAt).reversed());
+    for (WorkingSetEntry e : byRef.values()) {
       if (!e.open() && e.resolvedAt() < cutoff) {
         top.add(e);
         if (top.size() > limit) {
@@ -393,9 +352,9 @@ public final class WorkingSetIndex {
         }
       }
     }
-    List<Entry> l = new ArrayList<>(top);
-    l.sort(Comparator.comparingLong(Entry::resolvedAt));
-    return Optional.of(l.stream().map(Entry::ref).toList());
+    List<WorkingSetEntry> l = new ArrayList<>(top);
+    l.sort(Comparator.comparingLong(WorkingSetEntry::resolvedAt));
+    return Optional.of(l.stream().map(WorkingSetEntry::ref).toList());
   }
 
   private static List<Match> sortMatches(List<Match> out, int limit) {
@@ -420,17 +379,5 @@ public final class WorkingSetIndex {
       }
     }
     return (double) common / small.size();
-  }
-
-  private static long millis(Date d, long missing) {
-    return d == null ? missing : d.getTime();
-  }
-
-  private static String intern(String s) {
-    return s == null ? null : s.intern();
-  }
-
-  private static String nz(String s) {
-    return s == null ? "" : s;
   }
 }

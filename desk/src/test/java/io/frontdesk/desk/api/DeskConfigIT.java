@@ -121,6 +121,11 @@ class DeskConfigIT {
     HttpResponse<Buffer> put = call(ADMIN, HttpMethod.PUT, "/api/desk/config/calendar", cal);
     assertThat(put.statusCode()).as(put.bodyAsString()).isEqualTo(200);
     assertThat(put.bodyAsJsonObject().getJsonArray("holidays").getList()).contains("2026-03-02");
+    // A change made through the API is in the admin audit trail, as one made on the pages is.
+    var entry = f.audit.of(f.user(ADMIN), "calendar").get(0);
+    assertThat(entry.getString("action")).isEqualTo("calendar.save");
+    assertThat(entry.getString("actorId")).isEqualTo(ADMIN);
+    assertThat(entry.getString("detail")).contains("bank holidays added [2026-03-02]");
     Instant after =
         raise("Monitor flickers", "Devices and hardware").sla().getDate("responseDue").toInstant();
     // P4: a response within one working day (510 minutes); Monday is now a holiday.
@@ -135,7 +140,8 @@ class DeskConfigIT {
             f.clock,
             0,
             BusinessCalendar.councilDefault(),
-            SlaPolicy.councilDefault());
+            SlaPolicy.councilDefault(),
+            f.audit);
     assertThat(other.calendar().isWorkingDay(LocalDate.parse("2026-03-02"))).isFalse();
   }
 
@@ -229,6 +235,9 @@ class DeskConfigIT {
             call(ADMIN, HttpMethod.DELETE, "/api/desk/config/routing-rules/records", null)
                 .statusCode())
         .isEqualTo(404);
+    assertThat(f.audit.of(f.user(ADMIN), "records"))
+        .extracting(d -> d.getString("action"))
+        .containsExactlyInAnyOrder("rule.delete", "rule.save");
     Ticket after = raise("The records portal is slow today", "Software and applications");
     assertThat(after.groupId()).isEqualTo("applications");
   }

@@ -8,10 +8,12 @@ import io.frontdesk.core.security.Role;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.testing.TestStores;
 import io.frontdesk.desk.DemoData;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.catalogue.Catalogue;
 import io.frontdesk.desk.people.SchoolRepository;
 import io.frontdesk.desk.people.UserRepository;
 import io.frontdesk.desk.routing.GroupRepository;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +45,13 @@ class ProjectAdminTest {
       GroupRepository groups = new GroupRepository(db);
       UserRepository users = new UserRepository(db);
       DemoData.seed(users, new SchoolRepository(db), groups, projects, START);
-      ProjectAdmin admin = new ProjectAdmin(projects, groups, users, Catalogue.bundled());
+      ProjectAdmin admin =
+          new ProjectAdmin(
+              projects,
+              groups,
+              users,
+              Catalogue.bundled(),
+              new AdminAudit(store.database(), Clock.systemUTC()));
 
       ElsProject p =
           admin.save(

@@ -7,7 +7,9 @@ import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.security.Role;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.testing.TestStores;
+import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.catalogue.Catalogue;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +28,15 @@ class DirectoryAdminTest {
   SchoolRepository schools;
   UserRepository users;
   DirectoryAdmin admin;
+  AdminAudit audit;
 
   @BeforeEach
   void setUp() {
     store = TestStores.fresh();
     schools = new SchoolRepository(store.database());
     users = new UserRepository(store.database());
-    admin = new DirectoryAdmin(schools, users, Catalogue.bundled());
+    audit = new AdminAudit(store.database(), Clock.systemUTC());
+    admin = new DirectoryAdmin(schools, users, Catalogue.bundled(), audit);
     schools.save(new School("oak", "Oak Primary", "Silver", List.of("Schools ICT"), 6, 4));
     users.save(UserRepositoryPageTest.user("u-staff", "Sam Staff"));
     users.save(
@@ -102,5 +106,88 @@ class DirectoryAdminTest {
     User promoted = admin.setRoles(ADMIN, "u-school", Set.of(Role.SCHOOL_ADMIN), List.of());
     assertThat(promoted.roles()).containsOnly(Role.SCHOOL_ADMIN);
     assertThat(promoted.schoolId()).isEqualTo("oak");
+  }
+
+  @Test
+  void anAdminAddsASchoolAndItsStaffAndEachAdditionIsAudited() {
+    School elm =
+        admin.addSchool(ADMIN, "elm-primary", "Elm Primary", "Bronze", List.of("schools ict"), 3);
+    assertThat(schools.byId("elm-primary").orElseThrow()).isEqualTo(elm);
+    assertThat(elm.covered()).containsExactly("Schools ICT");
+    assertThat(elm.onsiteDaysUsed()).isZero();
+    assertThat(status(() -> admin.addSchool(ADMIN, "elm-primary", "Elm", "Gold", List.of(), 1)))
+        .isEqualTo(400);
+    assertThat(status(() -> admin.addSchool(ADMIN, "Elm!", "Elm", "Gold", List.of(), 1)))
+        .isEqualTo(400);
+    assertThat(status(() -> admin.addSchool(AGENT, "ash", "Ash", "Gold", List.of(), 1)))
+        .isEqualTo(403);
+
+    User head =
+        admin.addUser(
+            ADMIN,
+            "Helen Head",
+            " Helen@Elm.sch.uk ",
+            Set.of(Role.SCHOOL_ADMIN),
+            List.of(),
+            "elm-primary");
+    assertThat(users.byEmail("helen@elm.sch.uk").orElseThrow().id()).isEqualTo(head.id());
+    assertThat(head.schoolId()).isEqualTo("elm-primary");
+    assertThat(head.passwordHash()).as("the invitation sets the password").isNull();
+    User agent =
+        admin.addUser(
+            ADMIN,
+            "Ann Agent",
+            "ann@northshire.gov.uk",
+            Set.of(Role.STAFF, Role.AGENT),
+            List.of("network"),
+            "");
+    assertThat(agent.upn()).isEqualTo("ann@northshire.gov.uk");
+    assertThat(agent.schoolId()).isNull();
+
+    assertThat(
+            status(
+                () ->
+                    admin.addUser(
+                        ADMIN,
+                        "Dup",
+                        "ann@northshire.gov.uk",
+                        Set.of(Role.STAFF),
+                        List.of(),
+                        null)))
+        .as("e-mail in use")
+        .isEqualTo(400);
+    assertThat(
+            status(
+                () ->
+                    admin.addUser(ADMIN, "X", "not-an-email", Set.of(Role.STAFF), List.of(), null)))
+        .isEqualTo(400);
+    assertThat(
+            status(
+                () ->
+                    admin.addUser(
+                        ADMIN, "X", "x@elm.sch.uk", Set.of(Role.AGENT), List.of(), "elm-primary")))
+        .as("school staff hold school roles only")
+        .isEqualTo(400);
+    assertThat(
+            status(
+                () ->
+                    admin.addUser(
+                        ADMIN,
+                        "X",
+                        "x@elm.sch.uk",
+                        Set.of(Role.SCHOOL_CONTACT),
+                        List.of(),
+                        "nowhere")))
+        .isEqualTo(400);
+    assertThat(
+            status(
+                () ->
+                    admin.addUser(AGENT, "X", "x@elm.sch.uk", Set.of(Role.STAFF), List.of(), null)))
+        .isEqualTo(403);
+
+    assertThat(audit.recent(ADMIN, 10))
+        .extracting(d -> d.getString("action") + " " + d.getString("target"))
+        .containsExactlyInAnyOrder(
+            "school.add elm-primary", "user.add " + head.id(), "user.add " + agent.id());
   }
 }

@@ -269,6 +269,15 @@ class TicketLifecycleTest {
         .extracting(e -> ((ApiException) e).status())
         .isEqualTo(403);
     assertThat(f.desk.els().closeWindow(owner, "financeone", "move")).isEqualTo(1);
+    // The refused attempt left no trace; the owner's close is in the admin audit trail.
+    assertThat(f.audit.of(f.user("u-mark-davies"), "financeone"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.getString("action")).isEqualTo("els.window.close");
+              assertThat(d.getString("actorId")).isEqualTo("u-oliver-brooks");
+              assertThat(d.getString("detail")).contains("1 moved");
+            });
     assertThat(tickets.get(gareth, t.reference()).groupId()).isEqualTo("applications");
   }
 

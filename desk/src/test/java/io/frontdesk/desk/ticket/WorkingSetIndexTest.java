@@ -33,7 +33,7 @@ class WorkingSetIndexTest {
 
   /** A TicketService on the same store that always asks the store (no index). */
   TicketService storeOnly() {
-    return new TicketService(
+    return DeskFixture.tickets(
         new TicketRepository(f.store.database()),
         new References(f.store.database()),
         f.sla,
@@ -123,6 +123,17 @@ class WorkingSetIndexTest {
     return out;
   }
 
+  /** As {@link #shape}, for queue rows; the rows must also equal the stored tickets' rows. */
+  static List<Object> rowShape(Page<TicketSummary> p, String sort) {
+    List<Object> out = new ArrayList<>();
+    out.add(p.total());
+    for (TicketSummary t : p.items()) {
+      out.add(
+          "due".equals(sort) ? (t.sla() == null ? null : t.sla().resolutionDue()) : t.reference());
+    }
+    return out;
+  }
+
   @Test
   void queuePagesFromTheIndexMatchTheStoreBeforeAndAfterARebuild() {
     seedVariedTickets();
@@ -135,9 +146,15 @@ class WorkingSetIndexTest {
     assertThat(rebuilt.size()).isEqualTo(live.size()).isEqualTo(90 - 15);
     int nonEmpty = 0;
     for (QueueQuery q : queries()) {
-      Page<Ticket> fromIndex = f.desk.tickets().queue(agent, q);
-      Page<Ticket> fromStore = store.queue(agent, q);
-      assertThat(shape(fromIndex, q.sort())).as(q.toString()).isEqualTo(shape(fromStore, q.sort()));
+      Page<TicketSummary> fromIndex = f.desk.tickets().queue(agent, q);
+      Page<TicketSummary> fromStore = store.queue(agent, q);
+      assertThat(rowShape(fromIndex, q.sort()))
+          .as(q.toString())
+          .isEqualTo(rowShape(fromStore, q.sort()));
+      if (!"due".equals(q.sort())) {
+        // The index's decoded rows are exactly what the store holds now.
+        assertThat(fromIndex.items()).as(q.toString()).isEqualTo(fromStore.items());
+      }
       if (!q.statuses().contains(TicketStatus.CLOSED)) {
         assertThat(rebuilt.queue(q)).isEqualTo(live.queue(q));
       }
@@ -240,9 +257,11 @@ class WorkingSetIndexTest {
             };
     assertThat(index.queue(QueueQuery.of("network"))).isEmpty();
     index.load(scan);
-    assertThat(index.queue(QueueQuery.of("network")).orElseThrow().refs())
+    assertThat(index.queue(QueueQuery.of("network")).orElseThrow().rows())
+        .extracting(TicketSummary::reference)
         .containsExactly("INC-000001");
-    assertThat(index.queue(QueueQuery.of("security")).orElseThrow().refs())
+    assertThat(index.queue(QueueQuery.of("security")).orElseThrow().rows())
+        .extracting(TicketSummary::reference)
         .containsExactly("INC-000002");
   }
 
@@ -294,5 +313,61 @@ class WorkingSetIndexTest {
         .lifecycle()
         .transition(agent, priyas.reference(), TicketStatus.RESOLVED, "Patched", Channel.PORTAL);
     assertThat(similar.like(agent, toms.reference(), 5)).isEmpty();
+  }
+
+  @Test
+  void similarFromTheWordPostingsEqualsScoringEveryOpenTicket() {
+    String[] vocab =
+        "outlook printer vpn wifi password locked mailbox drive laptop screen".split(" ");
+    Random rnd = new Random(5);
+    List<String> refs = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      StringBuilder title = new StringBuilder();
+      for (int w = 0; w < 2 + rnd.nextInt(4); w++) {
+        title.append(vocab[rnd.nextInt(vocab.length)]).append(' ');
+      }
+      refs.add(
+          f.desk
+              .tickets()
+              .create(
+                  new Principal(
+                      "u-" + i,
+                      "User " + i,
+                      "u" + i + "@example.invalid",
+                      java.util.Set.of(io.frontdesk.core.security.Role.STAFF),
+                      java.util.Optional.empty()),
+                  NewTicket.incident(Channel.PORTAL, "Printing", title.toString(), "case " + i))
+              .ticket()
+              .reference());
+    }
+    // Some leave the working set, some are resolved, some are edited after they were indexed.
+    for (int i = 0; i < 60; i += 7) {
+      f.desk.lifecycle().transition(agent, refs.get(i), TicketStatus.RESOLVED, "x", Channel.PORTAL);
+      if (i % 2 == 0) {
+        f.desk.lifecycle().transition(agent, refs.get(i), TicketStatus.CLOSED, "x", Channel.PORTAL);
+      }
+    }
+    WorkingSetIndex index = f.desk.tickets().repository().index().orElseThrow();
+    TicketRepository plain = new TicketRepository(f.store.database());
+    for (int q = 0; q < 40; q++) {
+      String text = vocab[rnd.nextInt(vocab.length)] + " " + vocab[rnd.nextInt(vocab.length)];
+      List<String> expected = new ArrayList<>();
+      for (Ticket t :
+          plain.find(
+              new Document("status", new Document("$in", TicketService.openWire())),
+              new Document("_id", 1),
+              0,
+              1000)) {
+        double score =
+            io.frontdesk.desk.routing.Words.similarity(text, t.title() + "\n" + t.description());
+        if (score >= 0.3) {
+          expected.add(t.reference() + "=" + Math.round(score * 1000));
+        }
+      }
+      assertThat(index.similar("staff", text, 0.3, 1000).orElseThrow())
+          .as(text)
+          .extracting(m -> m.reference() + "=" + Math.round(m.score() * 1000))
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
   }
 }

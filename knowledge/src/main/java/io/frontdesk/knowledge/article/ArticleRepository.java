@@ -2,17 +2,23 @@ package io.frontdesk.knowledge.article;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import io.frontdesk.core.store.WriteBehind;
+import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.knowledge.Audience;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -31,16 +37,58 @@ public final class ArticleRepository {
   public static final String META = "kb_meta";
   private static final String CHANGES = "changes";
 
+  /** Field of per-day view counts: {"2026-12-01": 4, ...}. */
+  public static final String VIEWS_BY_DAY = "viewsByDay";
+
   private final MongoCollection<Document> articles;
   private final MongoCollection<Document> versions;
   private final MongoCollection<Document> audit;
   private final MongoCollection<Document> meta;
+  private final WriteBehind<View> views;
 
+  /** One reader's view of an article on a day, queued for the next batch. */
+  private record View(String id, LocalDate day) {}
+
+  /** Counts each view at once (tests and tools). */
   public ArticleRepository(MongoDatabase db) {
+    this(db, WriteBehinds.direct());
+  }
+
+  /** Counts views behind, in batches: one {@code $inc} per article per batch. */
+  public ArticleRepository(MongoDatabase db, WriteBehinds buffers) {
     this.articles = db.getCollection(ARTICLES);
     this.versions = db.getCollection(VERSIONS);
     this.audit = db.getCollection(AUDIT);
     this.meta = db.getCollection(META);
+    this.views = buffers.create("kb_views", this::addViews);
+  }
+
+  /**
+   * Counts a reader's view of an article (queued, never blocks): the all-time counter and the day's
+   * ({@value #VIEWS_BY_DAY}, which feeds "most viewed in the last N days").
+   */
+  public void countView(String id, LocalDate day) {
+    views.offer(new View(id, day));
+  }
+
+  /** Writes the view counts still queued, so a curator's page shows them. Blocking. */
+  public void flushViews() {
+    views.flushBlocking();
+  }
+
+  private void addViews(List<View> batch) {
+    Map<View, Long> counts = new LinkedHashMap<>();
+    batch.forEach(v -> counts.merge(v, 1L, Long::sum));
+    List<UpdateOneModel<Document>> updates = new ArrayList<>(counts.size());
+    // One $inc per article and day: the all-time counter and the day's, in the same write.
+    counts.forEach(
+        (v, n) ->
+            updates.add(
+                new UpdateOneModel<>(
+                    new Document("_id", v.id()),
+                    Updates.combine(
+                        Updates.inc("views", n), Updates.inc(VIEWS_BY_DAY + "." + v.day(), n)))));
+    articles.bulkWrite(updates, new BulkWriteOptions().ordered(false));
   }
 
   /** Creates the indexes (idempotent). */
@@ -92,6 +140,65 @@ public final class ArticleRepository {
     articles.insertOne(d);
   }
 
+  /**
+   * Reserves {@code n} consecutive change numbers in one round trip and returns the first (bulk
+   * loads; same BEFORE + 1 rule as {@link #nextSeq()}).
+   */
+  public long nextSeqs(int n) {
+    Document before =
+        meta.findOneAndUpdate(
+            new Document("_id", CHANGES),
+            Updates.inc("seq", (long) n),
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+    return before == null ? 1 : ((Number) before.get("seq")).longValue() + 1;
+  }
+
+  /**
+   * Bulk load of new published articles: one {@code insertMany} per collection for the articles,
+   * their first versions and their audit entries, instead of three round trips per article.
+   */
+  public void insertPublished(List<ArticleInput> batch, String by) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    Date now = new Date();
+    long seq = nextSeqs(batch.size());
+    List<Document> docs = new ArrayList<>(batch.size());
+    List<Document> firstVersions = new ArrayList<>(batch.size());
+    List<Document> audits = new ArrayList<>(batch.size());
+    for (ArticleInput a : batch) {
+      Document d =
+          new Document("_id", a.id())
+              .append("owner", by)
+              .append("createdAt", now)
+              .append("live", content(a))
+              .append("liveVersion", 1)
+              .append("version", 1)
+              .append("status", ArticleStatus.PUBLISHED.name())
+              .append("updatedAt", now)
+              .append("seq", seq++);
+      a.reviewBy().ifPresent(r -> d.put("reviewBy", r.toString()));
+      docs.add(d);
+      firstVersions.add(
+          new Document("articleId", a.id())
+              .append("version", 1)
+              .append("at", now)
+              .append("by", by)
+              .append("action", "import")
+              .append("changed", List.of("created"))
+              .append("content", content(a)));
+      audits.add(
+          new Document("articleId", a.id())
+              .append("at", now)
+              .append("by", by)
+              .append("action", "import-add")
+              .append("detail", a.title()));
+    }
+    articles.insertMany(docs);
+    versions.insertMany(firstVersions);
+    audit.insertMany(audits);
+  }
+
   public void replace(Document d) {
     articles.replaceOne(new Document("_id", d.getString("_id")), d);
   }
@@ -106,6 +213,15 @@ public final class ArticleRepository {
 
   public void inc(String id, String counter) {
     articles.updateOne(new Document("_id", id), Updates.inc(counter, 1L));
+  }
+
+  /** Removes daily view counts of the given days (older than any window still asked about). */
+  public void forgetViewDays(String id, List<String> days) {
+    if (!days.isEmpty()) {
+      articles.updateOne(
+          new Document("_id", id),
+          Updates.combine(days.stream().map(d -> Updates.unset(VIEWS_BY_DAY + "." + d)).toList()));
+    }
   }
 
   public void appendVersion(

@@ -8,6 +8,7 @@ import io.frontdesk.knowledge.Audience;
 import io.frontdesk.knowledge.index.IndexSync;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,19 +30,33 @@ public final class ArticleService {
   private final Blocking blocking;
   private final Clock clock;
 
+  /** Seconds a published article, rendered, is reused in process; 0 turns the cache off. */
+  public static final String CACHE_SECONDS = "FRONTDESK_KB_ARTICLE_CACHE_SECONDS";
+
+  public static final int DEFAULT_CACHE_SECONDS = 5;
+
+  private final PublishedCache cache;
+
+  /**
+   * @param cacheFor how long a published article, read and rendered, serves readers in process.
+   *     Every change made through this service drops it at once; a change made by another server
+   *     process reaches readers here within this time.
+   */
   public ArticleService(
       ArticleRepository repo,
       IndexSync sync,
       MarkdownRenderer markdown,
       Excerpts excerpts,
       Blocking blocking,
-      Clock clock) {
+      Clock clock,
+      Duration cacheFor) {
     this.repo = repo;
     this.sync = sync;
     this.markdown = markdown;
     this.excerpts = excerpts;
     this.blocking = blocking;
     this.clock = clock;
+    this.cache = new PublishedCache(cacheFor);
   }
 
   // --- readers ---
@@ -49,18 +64,41 @@ public final class ArticleService {
   /** The published version for a reader of this audience; 404 if unknown, unpublished or hidden. */
   public Future<Article> published(String id, String audience) {
     Audience reader = Audience.parseReader(audience);
+    Optional<PublishedCache.Entry> hit = cache.get(id);
+    if (hit.isPresent()) {
+      // Read and rendered moments ago: no store round trip, no markdown, no worker hop.
+      try {
+        return Future.succeededFuture(readable(hit.get(), reader));
+      } catch (ApiException e) {
+        return Future.failedFuture(e);
+      }
+    }
     return blocking.call(
         () -> {
+          long mark = cache.mark();
           Document d = repo.find(id).orElseThrow(() -> notFound(id));
           Document live = d.get("live", Document.class);
-          if (live == null
-              || ArticleStatus.ARCHIVED.name().equals(d.getString("status"))
-              || !reader.canSee(Audience.parseArticle(live.getString("audience")))) {
+          if (live == null || ArticleStatus.ARCHIVED.name().equals(d.getString("status"))) {
             throw notFound(id);
           }
-          repo.inc(id, "views");
-          return view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1));
+          PublishedCache.Entry e =
+              new PublishedCache.Entry(
+                  d, view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1)));
+          cache.put(mark, e);
+          return readable(e, reader);
         });
+  }
+
+  /**
+   * The article for this reader, counting the view; 404 if the reader's audience may not see it.
+   */
+  private Article readable(PublishedCache.Entry e, Audience reader) {
+    Document live = e.stored().get("live", Document.class);
+    if (!reader.canSee(Audience.parseArticle(live.getString("audience")))) {
+      throw notFound(e.view().id());
+    }
+    repo.countView(e.view().id(), LocalDate.now(clock));
+    return e.view();
   }
 
   /** The part of the published article that best answers the question, for a bot card. */
@@ -75,6 +113,7 @@ public final class ArticleService {
     requireCurator(who);
     return blocking.call(
         () -> {
+          repo.flushViews();
           Document d = repo.find(id).orElseThrow(() -> notFound(id));
           return curatorView(d);
         });
@@ -100,6 +139,7 @@ public final class ArticleService {
                   .append("seq", repo.nextSeq());
           a.reviewBy().ifPresent(r -> d.append("reviewBy", r.toString()));
           repo.insert(d);
+          cache.forget(a.id());
           repo.appendVersion(
               a.id(), 1, who.id(), "draft", ArticleRepository.content(a), List.of("created"));
           repo.audit(a.id(), who.id(), "create-draft", a.title());
@@ -259,6 +299,7 @@ public final class ArticleService {
     requireCurator(who);
     return blocking.call(
         () -> {
+          repo.flushViews();
           List<Article> out = new ArrayList<>();
           for (Document d : repo.staleBefore(LocalDate.now(clock))) {
             out.add(
@@ -278,7 +319,11 @@ public final class ArticleService {
    */
   public Future<List<Article>> pendingDrafts(Principal who) {
     requireCurator(who);
-    return blocking.call(() -> repo.withDrafts().stream().map(this::curatorView).toList());
+    return blocking.call(
+        () -> {
+          repo.flushViews();
+          return repo.withDrafts().stream().map(this::curatorView).toList();
+        });
   }
 
   /** The latest approvals across the knowledge base (who approved which article), newest first. */
@@ -338,6 +383,7 @@ public final class ArticleService {
     } else {
       repo.insert(d);
     }
+    cache.forget(a.id());
     repo.appendVersion(a.id(), v, by, "import", ArticleRepository.content(a), changed);
     repo.audit(a.id(), by, existing.isPresent() ? "import-update" : "import-add", a.title());
     sync.applyLater(d);
@@ -367,6 +413,8 @@ public final class ArticleService {
   private Future<Article> change(Principal who, String id, String action, Mutation m) {
     return blocking.call(
         () -> {
+          // Queued view counts first, so the write-back below does not undo them.
+          repo.flushViews();
           Document d = repo.find(id).orElseThrow(() -> notFound(id));
           long expected = ArticleRepository.count(d, "seq");
           String detail = m.apply(d);
@@ -375,6 +423,7 @@ public final class ArticleService {
           if (!repo.replaceIf(d, expected)) {
             throw ApiException.conflict("article '" + id + "' changed meanwhile; try again");
           }
+          cache.forget(id);
           repo.audit(id, who.id(), action, detail);
           sync.applyNow(d);
           return curatorView(d);

@@ -4,7 +4,9 @@ import io.frontdesk.knowledge.search.Synonyms;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 
 /**
@@ -19,29 +21,78 @@ public final class Excerpts {
   private final MarkdownRenderer markdown;
   private final Analyzer analyzer;
 
+  /**
+   * Articles split, analysed and rendered section by section, by body text: each answer then only
+   * analyses the question. Bounded: it empties itself rather than grow past {@link #MAX_PREPARED}.
+   */
+  private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+
+  static final int MAX_PREPARED = 1_000;
+
+  /** One section: its heading and markdown, its words, and its rendering once asked for. */
+  private static final class Section {
+    final String heading;
+    final String text;
+    final Set<String> words;
+    final int length;
+    volatile String html;
+    volatile String plain;
+
+    Section(String heading, String text, List<String> tokens) {
+      this.heading = heading;
+      this.text = text;
+      this.words = Set.copyOf(tokens);
+      this.length = tokens.size();
+    }
+  }
+
+  private record Prepared(List<Section> sections) {}
+
   public Excerpts(MarkdownRenderer markdown, Analyzer analyzer) {
     this.markdown = markdown;
     this.analyzer = analyzer;
   }
 
   public Excerpt best(Article a, String query) {
-    List<String[]> sections = sections(a.body());
+    List<Section> sections = prepare(a.body()).sections();
     Set<String> wanted = new HashSet<>(Synonyms.analyze(analyzer, query == null ? "" : query));
-    String[] best = sections.get(0);
+    Section best = sections.get(0);
     double bestScore = -1;
-    for (String[] s : sections) {
-      List<String> tokens = Synonyms.analyze(analyzer, s[0] + "\n" + s[1]);
-      Set<String> seen = new HashSet<>(tokens);
-      seen.retainAll(wanted);
+    for (Section s : sections) {
+      int covered = 0;
+      for (String w : wanted) {
+        covered += s.words.contains(w) ? 1 : 0;
+      }
       // Coverage of the question first; shorter sections win ties (more to the point).
-      double score = seen.size() - tokens.size() / 10_000.0;
+      double score = covered - s.length / 10_000.0;
       if (score > bestScore) {
         bestScore = score;
         best = s;
       }
     }
-    String md = best[0].isEmpty() ? best[1] : "## " + best[0] + "\n\n" + best[1];
-    return new Excerpt(a.id(), a.title(), best[0], markdown.html(md), markdown.text(best[1]));
+    if (best.html == null) {
+      String md = best.heading.isEmpty() ? best.text : "## " + best.heading + "\n\n" + best.text;
+      best.plain = markdown.text(best.text);
+      best.html = markdown.html(md);
+    }
+    return new Excerpt(a.id(), a.title(), best.heading, best.html, best.plain);
+  }
+
+  private Prepared prepare(String body) {
+    Prepared p = prepared.get(body);
+    if (p != null) {
+      return p;
+    }
+    List<Section> out = new ArrayList<>();
+    for (String[] s : sections(body)) {
+      out.add(new Section(s[0], s[1], Synonyms.analyze(analyzer, s[0] + "\n" + s[1])));
+    }
+    p = new Prepared(List.copyOf(out));
+    if (prepared.size() >= MAX_PREPARED) {
+      prepared.clear();
+    }
+    prepared.put(body, p);
+    return p;
   }
 
   /** {heading, markdown} pairs; the lead (before any heading) has an empty heading. */

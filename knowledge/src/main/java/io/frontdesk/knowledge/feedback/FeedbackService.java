@@ -79,7 +79,8 @@ public final class FeedbackService {
 
   /** Records that a reader opened a result of a logged search. */
   public Future<Void> click(String queryId, String articleId) {
-    return blocking.run(() -> log.clicked(queryId, articleId));
+    log.clicked(queryId, articleId);
+    return Future.succeededFuture();
   }
 
   /** Ratings of one article, newest first (curators). */
@@ -128,6 +129,7 @@ public final class FeedbackService {
                           .append("lastTopHit", new Document("$last", "$topHit"))),
                   new Document("$sort", new Document("count", -1).append("_id", 1)),
                   new Document("$limit", Math.max(1, Math.min(limit, 500))));
+          log.flushBlocking();
           List<Gap> out = new ArrayList<>();
           for (Document d : log.collection().aggregate(pipeline)) {
             out.add(

@@ -2,12 +2,19 @@ package io.frontdesk.knowledge.feedback;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.frontdesk.core.store.WriteBehind;
+import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.knowledge.Audience;
 import io.frontdesk.knowledge.search.SearchEngine;
 import java.text.Normalizer;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,15 +24,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every search, as asked and normalised, with what came back and what the reader did next. The
- * content-gaps report reads it. A failed log write never fails the search.
+ * content-gaps report reads it. Entries, and the clicks and ratings that update them, are written
+ * behind, in order, in batches (a search never waits for the store); a failed or dropped log write
+ * never fails the search. A reader in this process flushes first, so it sees every search made
+ * before it.
  */
 public final class QueryLog {
   public static final String COLLECTION = "kb_queries";
   private static final Logger LOG = LoggerFactory.getLogger(QueryLog.class);
   private final MongoCollection<Document> coll;
+  private final WriteBehind<WriteModel<Document>> pending;
 
+  /** Writes each entry at once (tests and tools). */
   public QueryLog(MongoDatabase db) {
+    this(db, WriteBehinds.direct());
+  }
+
+  public QueryLog(MongoDatabase db, WriteBehinds buffers) {
     this.coll = db.getCollection(COLLECTION);
+    this.pending = buffers.create("kb_queries", this::write);
+  }
+
+  /** In order: a click or rating is queued after the search it belongs to. */
+  private void write(List<WriteModel<Document>> batch) {
+    coll.bulkWrite(batch, new BulkWriteOptions().ordered(true));
+  }
+
+  /** Writes the entries still queued. Blocking. */
+  public void flushBlocking() {
+    pending.flushBlocking();
   }
 
   public void init() {
@@ -37,7 +64,7 @@ public final class QueryLog {
     return coll;
   }
 
-  /** Logs a search; returns its id. Blocking. */
+  /** Logs a search (queued, never blocks); returns its id. */
   public String record(
       String text,
       Audience audience,
@@ -59,21 +86,25 @@ public final class QueryLog {
             .append("confident", r.answer().isPresent());
     userId.ifPresent(u -> d.append("userId", u));
     try {
-      coll.insertOne(d);
+      pending.offer(new InsertOneModel<>(d));
     } catch (RuntimeException e) {
       LOG.warn("Query log write failed: {}", e.toString());
     }
     return id;
   }
 
+  /** Queued behind the search it belongs to; never blocks. */
   public void clicked(String queryId, String articleId) {
-    coll.updateOne(new Document("_id", queryId), Updates.addToSet("clicked", articleId));
+    pending.offer(
+        new UpdateOneModel<>(new Document("_id", queryId), Updates.addToSet("clicked", articleId)));
   }
 
+  /** Queued behind the search it belongs to; never blocks. */
   public void rated(String queryId, String articleId, boolean helpful) {
-    coll.updateOne(
-        new Document("_id", queryId),
-        Updates.push("rated", new Document("article", articleId).append("helpful", helpful)));
+    pending.offer(
+        new UpdateOneModel<>(
+            new Document("_id", queryId),
+            Updates.push("rated", new Document("article", articleId).append("helpful", helpful))));
   }
 
   /**

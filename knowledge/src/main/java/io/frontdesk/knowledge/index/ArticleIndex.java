@@ -5,20 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -64,13 +57,9 @@ public final class ArticleIndex implements AutoCloseable {
    */
   public static final String EXCERPT = "excerpt";
 
-  /** How much of the body a snippet can come from, in characters. */
-  static final int EXCERPT_CHARS = 1500;
-
   private static final int BULK_THREADS = 2;
   private static final double RAM_MB = 64;
   private static final double BULK_RAM_MB = 256;
-  private static final int BULK_BATCH = 500;
 
   private final Directory directory;
   private final Analyzer analyzer;
@@ -159,7 +148,7 @@ public final class ArticleIndex implements AutoCloseable {
   /** Adds or replaces one article; returns the generation to wait for. */
   public long upsert(IndexedArticle a) {
     try {
-      long gen = writer.updateDocument(new Term(ID, a.id()), toDocument(a));
+      long gen = writer.updateDocument(new Term(ID, a.id()), ArticleDocument.of(a));
       appliedSeq.accumulateAndGet(a.seq(), Math::max);
       return gen;
     } catch (IOException e) {
@@ -180,12 +169,23 @@ public final class ArticleIndex implements AutoCloseable {
 
   /** Replaces the whole index with these articles and commits with the marker. */
   public void rebuild(List<IndexedArticle> articles, long storeSeq) {
+    rebuild(articles.iterator(), Optional::of, storeSeq);
+  }
+
+  /**
+   * Replaces the whole index with the articles that {@code convert} makes of {@code source}'s items
+   * (a store cursor, say: read on this thread, converted and indexed on the bulk threads), and
+   * commits with the marker. Returns how many articles were indexed.
+   */
+  public <T> int rebuild(
+      Iterator<T> source, Function<T, Optional<IndexedArticle>> convert, long storeSeq) {
     try {
       writer.deleteAll();
-      bulkAdd(articles);
+      int added = bulkAdd(source, convert);
       appliedSeq.set(storeSeq);
       commit();
       searchers.maybeRefreshBlocking();
+      return added;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -194,7 +194,7 @@ public final class ArticleIndex implements AutoCloseable {
   /** Bulk add without per-document bookkeeping (benchmarks, evaluation). */
   public void addAll(List<IndexedArticle> articles) {
     try {
-      bulkAdd(articles);
+      bulkAdd(articles.iterator(), Optional::of);
       for (IndexedArticle a : articles) {
         appliedSeq.accumulateAndGet(a.seq(), Math::max);
       }
@@ -205,60 +205,20 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /**
-   * Adds in batches from up to {@link #BULK_THREADS} threads: the writer gives each thread its own
-   * in-memory segment, so analysis (the bulk of the cost) runs in parallel, with no commit or
-   * reopen until the end.
+   * Adds from up to {@link #BULK_THREADS} threads ({@link BulkLoader}) with one large in-memory
+   * segment per thread and no commit or reopen until the end: every reopen would flush a segment.
    */
-  private void bulkAdd(List<IndexedArticle> articles) throws IOException {
-    // One large in-memory segment per thread rather than a flush per reopen.
+  private <T> int bulkAdd(Iterator<T> source, Function<T, Optional<IndexedArticle>> convert)
+      throws IOException {
     reopener.hold();
     writer.getConfig().setRAMBufferSizeMB(BULK_RAM_MB);
     try {
-      addInParallel(articles);
+      int threads = Math.min(BULK_THREADS, Runtime.getRuntime().availableProcessors());
+      return new BulkLoader(writer, threads).load(source, convert);
     } finally {
       writer.getConfig().setRAMBufferSizeMB(RAM_MB);
       reopener.release();
     }
-  }
-
-  private void addInParallel(List<IndexedArticle> articles) throws IOException {
-    int threads = Math.min(BULK_THREADS, Runtime.getRuntime().availableProcessors());
-    if (threads <= 1 || articles.size() < 2 * BULK_BATCH) {
-      addBatch(articles);
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> parts = new ArrayList<>();
-      for (int from = 0; from < articles.size(); from += BULK_BATCH) {
-        List<IndexedArticle> part =
-            articles.subList(from, Math.min(articles.size(), from + BULK_BATCH));
-        parts.add(
-            pool.submit(
-                () -> {
-                  addBatch(part);
-                  return null;
-                }));
-      }
-      for (Future<?> f : parts) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while indexing", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private void addBatch(List<IndexedArticle> part) throws IOException {
-    List<Document> docs = new ArrayList<>(part.size());
-    for (IndexedArticle a : part) {
-      docs.add(toDocument(a));
-    }
-    writer.addDocuments(docs);
   }
 
   /** The generation of the last completed change, for waiting on changes made by another thread. */
@@ -314,27 +274,6 @@ public final class ArticleIndex implements AutoCloseable {
     } finally {
       release(s);
     }
-  }
-
-  private static Document toDocument(IndexedArticle a) {
-    Document d = new Document();
-    d.add(new StringField(ID, a.id(), Field.Store.YES));
-    d.add(new TextField(TITLE, a.title(), Field.Store.YES));
-    d.add(new TextField(TAGS, String.join(" ; ", a.tags()), Field.Store.YES));
-    d.add(new TextField(BODY, a.body(), Field.Store.NO));
-    d.add(new StoredField(EXCERPT, excerpt(a.body())));
-    d.add(new StoredField(SERVICE, a.service() == null ? "" : a.service()));
-    d.add(new StringField(AUDIENCE, a.audience().wire(), Field.Store.YES));
-    d.add(new StoredField(SEQ, a.seq()));
-    return d;
-  }
-
-  static String excerpt(String body) {
-    if (body.length() <= EXCERPT_CHARS) {
-      return body;
-    }
-    int cut = body.lastIndexOf(' ', EXCERPT_CHARS);
-    return body.substring(0, cut > EXCERPT_CHARS / 2 ? cut : EXCERPT_CHARS);
   }
 
   /** Whether this reader may see the stored audience value. */

@@ -1,12 +1,12 @@
 package io.frontdesk.knowledge.index;
 
 import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import io.frontdesk.knowledge.Audience;
 import io.frontdesk.knowledge.article.ArticleRepository;
 import io.frontdesk.knowledge.article.ArticleStatus;
 import io.frontdesk.knowledge.article.MarkdownRenderer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,17 +74,24 @@ public final class IndexSync implements AutoCloseable {
     long storeSeq = repo.currentSeq();
     if (!index.existed() || index.appliedSeq() != storeSeq) {
       long t0 = System.nanoTime();
-      List<IndexedArticle> docs = new ArrayList<>();
-      for (Document d : repo.all()) {
-        toIndexed(d).ifPresent(docs::add);
-        indexedSeq.put(d.getString("_id"), ArticleRepository.count(d, "seq"));
+      long marker = index.appliedSeq();
+      int added;
+      // Streamed from a cursor; the Markdown is rendered on the indexing threads.
+      try (MongoCursor<Document> all = repo.articles().find().batchSize(1000).cursor()) {
+        added =
+            index.rebuild(
+                all,
+                d -> {
+                  indexedSeq.put(d.getString("_id"), ArticleRepository.count(d, "seq"));
+                  return toIndexed(d);
+                },
+                storeSeq);
       }
-      index.rebuild(docs, storeSeq);
       LOG.info(
           "Search index rebuilt: {} articles in {} ms (index marker {} vs store {})",
-          docs.size(),
+          added,
           (System.nanoTime() - t0) / 1_000_000,
-          index.existed() ? index.appliedSeq() : "none",
+          index.existed() ? marker : "none",
           storeSeq);
     } else {
       for (Document d : repo.all()) {

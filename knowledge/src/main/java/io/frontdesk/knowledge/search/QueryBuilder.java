@@ -13,7 +13,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -51,6 +50,7 @@ public final class QueryBuilder {
   private final Analyzer analyzer;
   private final RelevanceModel model;
   private final Set<String> filler;
+  private final TypoExpansions typos = new TypoExpansions();
 
   public QueryBuilder(Analyzer analyzer, RelevanceModel model) {
     this.analyzer = analyzer;
@@ -154,8 +154,7 @@ public final class QueryBuilder {
         for (int f = 0; f < FIELDS.length; f++) {
           // Expanded here, once, into plain term queries: the search, the coverage check and
           // the highlighter then reuse the expansion instead of each rebuilding the automaton.
-          Query expanded =
-              rewrite(searcher, new FuzzyQuery(new Term(FIELDS[f], word), edits, 1, 20, true));
+          Query expanded = typos.expand(searcher, FIELDS[f], word, edits);
           if (!(expanded instanceof MatchNoDocsQuery)) {
             alternatives.add(new BoostQuery(expanded, weights[f] * model.fuzzyWeight()));
           }

@@ -5,9 +5,7 @@ import io.frontdesk.knowledge.index.ArticleIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,26 +21,21 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Synchronous search over the index: the one ranking path used by the server, {@code kb search},
  * {@code kb eval} and {@code kb bench}. Call it off the event loop.
  */
 public final class SearchEngine {
-  /** Built once: the same filter object lets Lucene's query cache keep its doc set. */
-  private static final Map<Audience, Query> AUDIENCE_FILTERS = audienceFilters();
-
   private static final Set<String> SHOWN =
       Set.of(ArticleIndex.ID, ArticleIndex.TITLE, ArticleIndex.SERVICE, ArticleIndex.EXCERPT);
 
   private final ArticleIndex index;
   private final QueryBuilder builder;
   private final Snippets snipper;
+  private final TopHits topHits = new TopHits();
   private final RelevanceModel model;
   private final Feedback feedback;
   private final Supplier<Synonyms> synonyms;
@@ -83,15 +76,14 @@ public final class SearchEngine {
       if (built.isEmpty()) {
         return new Result(List.of(), Optional.empty(), new Confidence.Features(0, 0, 0, 0));
       }
-      BooleanQuery.Builder q =
-          new BooleanQuery.Builder()
-              .add(built.query(), BooleanClause.Occur.MUST)
-              .add(AUDIENCE_FILTERS.get(audience), BooleanClause.Occur.FILTER);
-      if (exclude != null) {
-        q.add(new TermQuery(new Term(ArticleIndex.ID, exclude)), BooleanClause.Occur.MUST_NOT);
-      }
-      Query query = q.build();
-      TopDocs top = searcher.search(query, Math.max(Math.max(limit, 2), model.feedbackDocs()));
+      Query query = built.query();
+      TopDocs top =
+          topHits.search(
+              searcher,
+              query,
+              Math.max(Math.max(limit, 2), model.feedbackDocs()),
+              audience,
+              exclude);
       if (model.feedbackDocs() > 0) {
         Query more = feedback.expansion(searcher, Set.copyOf(built.tokens()), top.scoreDocs);
         if (more != null) {
@@ -100,7 +92,7 @@ public final class SearchEngine {
                   .add(query, BooleanClause.Occur.MUST)
                   .add(more, BooleanClause.Occur.SHOULD)
                   .build();
-          top = searcher.search(query, Math.max(limit, 2));
+          top = topHits.search(searcher, query, Math.max(limit, 2), audience, exclude);
         }
       }
       ScoreDoc[] docs = top.scoreDocs;
@@ -199,14 +191,5 @@ public final class SearchEngine {
       }
     }
     return b.toString();
-  }
-
-  private static Map<Audience, Query> audienceFilters() {
-    Map<Audience, Query> filters = new EnumMap<>(Audience.class);
-    for (Audience reader : Audience.values()) {
-      List<BytesRef> values = reader.visible().stream().map(a -> new BytesRef(a.wire())).toList();
-      filters.put(reader, new TermInSetQuery(ArticleIndex.AUDIENCE, values));
-    }
-    return filters;
   }
 }

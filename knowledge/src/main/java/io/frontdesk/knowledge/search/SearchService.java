@@ -11,14 +11,26 @@ public final class SearchService {
   public static final int MAX_QUERY = 500;
   public static final int MAX_LIMIT = 50;
 
+  /** How many recent searches are kept for a question asked again; 0 turns the cache off. */
+  public static final String CACHE_SIZE = "FRONTDESK_KB_SEARCH_CACHE";
+
+  public static final int DEFAULT_CACHE_SIZE = 2_000;
+
   private final SearchEngine engine;
   private final QueryLog log;
   private final Blocking blocking;
+  private final ResultCache cache;
 
+  /** Without a result cache. */
   public SearchService(SearchEngine engine, QueryLog log, Blocking blocking) {
+    this(engine, log, blocking, ResultCache.off());
+  }
+
+  public SearchService(SearchEngine engine, QueryLog log, Blocking blocking, ResultCache cache) {
     this.engine = engine;
     this.log = log;
     this.blocking = blocking;
+    this.cache = cache;
   }
 
   public Future<SearchResponse> search(SearchRequest req) {
@@ -39,7 +51,15 @@ public final class SearchService {
     int limit = req.limit() <= 0 ? 10 : Math.min(req.limit(), MAX_LIMIT);
     return blocking.call(
         () -> {
-          SearchEngine.Result r = engine.search(q, audience, limit, null, true);
+          // Every search is logged, a repeated one too: the log counts questions, not work.
+          boolean snippets = req.snippets();
+          SearchEngine.Result r =
+              cache.get(
+                  q,
+                  audience,
+                  limit,
+                  snippets,
+                  () -> engine.search(q, audience, limit, null, snippets));
           String id = log.record(q, audience, req.userId(), req.channel(), r);
           return new SearchResponse(q, r.answer(), r.hits(), id);
         });

@@ -53,6 +53,10 @@ final class Snippets {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
+        // Past a window's width after the first match nothing more can be shown: stop analysing.
+        if (!marks.isEmpty() && offset.startOffset() > marks.get(0)[0] + WINDOW) {
+          break;
+        }
         if (terms.contains(term.toString())) {
           marks.add(new int[] {offset.startOffset(), offset.endOffset()});
         }

@@ -7,7 +7,6 @@ import io.frontdesk.core.security.Principals;
 import io.frontdesk.core.security.Role;
 import io.frontdesk.desk.Desk;
 import io.frontdesk.desk.audit.AdminAudit;
-import io.frontdesk.desk.routing.ResolverGroup;
 import io.frontdesk.portal.auth.Guard;
 import io.frontdesk.portal.pages.PortalPages;
 import io.frontdesk.portal.web.FieldError;
@@ -29,9 +28,10 @@ import org.bson.Document;
 /**
  * Admin screens that change the desk's settings: resolver groups (capacity drives the bandwidth
  * warnings), routing rules and the SLA calendar with its bank holidays. Each change goes through
- * the desk's {@code DeskConfigService} (which checks the admin role and validates) and is then
- * written to the audit trail ({@link AdminAudit}). The read-only screens are in {@link
- * DirectoryPages}. Admins only, on every route.
+ * the desk's {@code DeskConfigService}, which checks the admin role, validates and writes the audit
+ * trail ({@link AdminAudit}) for the pages and the JSON API alike. Schools, users and ELS projects
+ * are in {@link DirectoryPages}, adding people and schools in {@link PeopleAdminPages}, the request
+ * catalogue in {@link CataloguePages}. Admins only, on every route.
  */
 public final class AdminPages implements PortalPages {
   private static final Map<String, String> DONE =
@@ -143,19 +143,7 @@ public final class AdminPages implements PortalPages {
                       .append("desk", desk)
                       .append("level", number("level", level))
                       .append("capacity", number("capacity", capacity));
-              ResolverGroup g = this.desk.config().putGroup(p, id, body);
-              audit.record(
-                  p,
-                  "group.save",
-                  g.id(),
-                  g.name()
-                      + ", desk "
-                      + g.desk()
-                      + ", level "
-                      + g.level()
-                      + ", capacity "
-                      + g.capacity());
-              return g;
+              return this.desk.config().putGroup(p, id, body);
             });
   }
 
@@ -181,22 +169,7 @@ public final class AdminPages implements PortalPages {
               if (!order.isEmpty()) {
                 body.append("order", number("order", order));
               }
-              var rule = desk.config().putRule(p, id, body);
-              audit.record(
-                  p,
-                  "rule.save",
-                  rule.id(),
-                  "order "
-                      + rule.order()
-                      + ", desk "
-                      + rule.desk()
-                      + ", services "
-                      + rule.services()
-                      + ", keywords "
-                      + rule.keywords()
-                      + " -> "
-                      + rule.groupId());
-              return rule;
+              return desk.config().putRule(p, id, body);
             });
   }
 
@@ -209,9 +182,7 @@ public final class AdminPages implements PortalPages {
         this::renderGroups,
         p ->
             () -> {
-              desk.config().deleteRule(p, id);
-              audit.record(p, "rule.delete", id, "deleted");
-              return id;
+              return desk.config().deleteRule(p, id);
             });
   }
 
@@ -272,13 +243,7 @@ public final class AdminPages implements PortalPages {
                     add ? d + " is already a bank holiday" : d + " is not a bank holiday");
               }
               cal.put("holidays", new ArrayList<>(days));
-              desk.config().putCalendar(p, cal);
-              audit.record(
-                  p,
-                  add ? "calendar.holiday.add" : "calendar.holiday.remove",
-                  "calendar",
-                  d.toString());
-              return d;
+              return desk.config().putCalendar(p, cal);
             });
   }
 

@@ -6,7 +6,6 @@ import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.security.Principals;
 import io.frontdesk.core.security.Role;
 import io.frontdesk.desk.Desk;
-import io.frontdesk.desk.audit.AdminAudit;
 import io.frontdesk.desk.els.ProjectAdmin;
 import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.desk.people.School;
@@ -24,33 +23,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Admin screens that show the desk's reference data: the request catalogue (items, forms,
- * approvals, fulfilment, SLAs), Early Life Support projects, schools with their contacts and
- * entitlements (editable: tier, covered services, on-site days), and users with their roles
- * (editable: roles and groups, through {@link DirectoryAdmin}; every change audited). The catalogue
- * is a file the server loads ({@code FRONTDESK_DESK_CATALOGUE}) and ELS projects are shown with
- * links to their dashboards, where the window is changed. Admins only.
+ * Admin screens for the desk's reference data: Early Life Support projects, schools with their
+ * contacts and entitlements (editable: tier, covered services, on-site days), and users with their
+ * roles (editable: roles and groups, through {@link DirectoryAdmin}, which audits every change).
+ * ELS projects are shown with links to their dashboards, where the window is changed. The request
+ * catalogue has its own screens ({@link CataloguePages}). Admins only.
  */
 public final class DirectoryPages implements PortalPages {
   private final Layout layout;
   private final Desk desk;
   private final DirectoryAdmin directory;
   private final ProjectAdmin projects;
-  private final AdminAudit audit;
   private final Blocking blocking;
 
-  public DirectoryPages(
-      Layout layout,
-      Desk desk,
-      DirectoryAdmin directory,
-      ProjectAdmin projects,
-      AdminAudit audit,
-      Blocking blocking) {
+  public DirectoryPages(Layout layout, Desk desk, AdminServices admin, Blocking blocking) {
     this.layout = layout;
     this.desk = desk;
-    this.directory = directory;
-    this.projects = projects;
-    this.audit = audit;
+    this.directory = admin.directory();
+    this.projects = admin.projects();
     this.blocking = blocking;
   }
 
@@ -59,10 +49,6 @@ public final class DirectoryPages implements PortalPages {
 
   @Override
   public void mount(Router r) {
-    r.get("/admin/catalogue")
-        .handler(Guard::signedIn)
-        .handler(AdminPages.admins())
-        .handler(this::catalogue);
     r.get("/admin/els").handler(Guard::signedIn).handler(AdminPages.admins()).handler(this::els);
     r.get("/admin/schools")
         .handler(Guard::signedIn)
@@ -147,25 +133,6 @@ public final class DirectoryPages implements PortalPages {
                       f.projectGroupId(),
                       f.ownerId(),
                       f.afterWindow());
-              audit.record(
-                  p,
-                  "els.project.save",
-                  pr.id(),
-                  pr.name()
-                      + ", "
-                      + f.start()
-                      + " to "
-                      + f.end()
-                      + ", services "
-                      + pr.services()
-                      + ", applications "
-                      + pr.applications()
-                      + ", keywords "
-                      + pr.keywords()
-                      + ", teams "
-                      + pr.elsGroupId()
-                      + "/"
-                      + pr.projectGroupId());
               return pr;
             })
         .onFailure(
@@ -213,19 +180,8 @@ public final class DirectoryPages implements PortalPages {
     blocking
         .call(
             () -> {
-              School s =
-                  directory.saveEntitlement(
-                      p, id, tier, covered, (Integer) AdminPages.number("onsiteDays", days));
-              audit.record(
-                  p,
-                  "school.entitlement",
-                  s.id(),
-                  s.tier()
-                      + ", covers "
-                      + String.join(", ", s.covered())
-                      + ", on-site days "
-                      + s.onsiteDaysIncluded());
-              return s;
+              return directory.saveEntitlement(
+                  p, id, tier, covered, (Integer) AdminPages.number("onsiteDays", days));
             })
         .onFailure(e -> failed(ctx, e, "tier", this::renderSchool))
         .onSuccess(s -> Layout.redirect(ctx, "/admin/schools"));
@@ -270,17 +226,7 @@ public final class DirectoryPages implements PortalPages {
                   throw ApiException.badRequest("roles must be roles the desk knows");
                 }
               }
-              User u = directory.setRoles(p, id, roles, groups);
-              audit.record(
-                  p,
-                  "user.roles",
-                  u.id(),
-                  u.displayName()
-                      + ": "
-                      + roles.stream().map(Role::name).sorted().toList()
-                      + ", groups "
-                      + u.groups());
-              return u;
+              return directory.setRoles(p, id, roles, groups);
             })
         .onFailure(e -> failed(ctx, e, "roles", this::renderUser))
         .onSuccess(u -> Layout.redirect(ctx, "/admin/users"));
@@ -296,17 +242,6 @@ public final class DirectoryPages implements PortalPages {
     } else {
       ctx.fail(e);
     }
-  }
-
-  private void catalogue(RoutingContext ctx) {
-    layout.render(
-        ctx,
-        "ops/admin-catalogue.jte",
-        layout.page(ctx, "Request catalogue"),
-        "items",
-        desk.catalogue().items(),
-        "services",
-        desk.catalogue().services());
   }
 
   private void els(RoutingContext ctx) {

@@ -1,12 +1,12 @@
 package io.frontdesk.portal.agent;
 
 import io.frontdesk.core.async.Blocking;
-import io.frontdesk.desk.audit.AdminAudit;
-import io.frontdesk.desk.els.ProjectAdmin;
-import io.frontdesk.desk.people.DirectoryAdmin;
 import io.frontdesk.portal.PortalServices;
 import io.frontdesk.portal.admin.AdminPages;
+import io.frontdesk.portal.admin.AdminServices;
+import io.frontdesk.portal.admin.CataloguePages;
 import io.frontdesk.portal.admin.DirectoryPages;
+import io.frontdesk.portal.admin.PeopleAdminPages;
 import io.frontdesk.portal.els.ElsPages;
 import io.frontdesk.portal.pages.PortalPages;
 import io.frontdesk.portal.web.Layout;
@@ -23,9 +23,7 @@ public final class OpsPages {
   public static List<PortalPages> all(
       Layout layout,
       PortalServices services,
-      AdminAudit audit,
-      DirectoryAdmin directory,
-      ProjectAdmin projects,
+      AdminServices admin,
       Blocking blocking,
       OpsConfig config,
       Clock clock) {
@@ -41,7 +39,11 @@ public final class OpsPages {
             clock),
         new ApprovalPages(layout, services.desk(), blocking),
         new ElsPages(layout, services.desk(), blocking, clock),
-        new AdminPages(layout, services.desk(), audit, blocking),
-        new DirectoryPages(layout, services.desk(), directory, projects, audit, blocking));
+        new AdminPages(layout, services.desk(), admin.audit(), blocking),
+        // Before DirectoryPages: /admin/users/new is not the user "new".
+        new PeopleAdminPages(
+            layout, services.desk(), admin.directory(), admin.invitations(), blocking),
+        new DirectoryPages(layout, services.desk(), admin, blocking),
+        new CataloguePages(layout, services.desk(), admin.catalogue(), blocking));
   }
 }

@@ -11,8 +11,8 @@ import io.frontdesk.desk.people.User;
 import io.frontdesk.desk.routing.ResolverGroup;
 import io.frontdesk.desk.ticket.Page;
 import io.frontdesk.desk.ticket.QueueQuery;
-import io.frontdesk.desk.ticket.Ticket;
 import io.frontdesk.desk.ticket.TicketStatus;
+import io.frontdesk.desk.ticket.TicketSummary;
 import io.frontdesk.portal.auth.Guard;
 import io.frontdesk.portal.pages.PortalPages;
 import io.frontdesk.portal.web.Forms;
@@ -167,13 +167,13 @@ public final class QueuePages implements PortalPages {
                       .byId(q.groupId())
                       .orElseThrow(
                           () -> ApiException.notFound("There is no queue " + q.groupId() + "."));
-              Page<Ticket> page = desk.tickets().queue(p, q);
+              Page<TicketSummary> page = desk.tickets().queue(p, q);
               Map<String, String> names = new HashMap<>();
               List<User> agents = desk.users().inGroup(g.id());
               agents.forEach(u -> names.put(u.id(), u.displayName()));
               Instant now = clock.instant();
               List<QueueRow> rows = new ArrayList<>();
-              for (Ticket t : page.items()) {
+              for (TicketSummary t : page.items()) {
                 String a = t.assigneeId();
                 String name =
                     a == null

@@ -1,6 +1,7 @@
 package io.frontdesk.portal.agent;
 
-import io.frontdesk.desk.ticket.Ticket;
+import io.frontdesk.desk.ticket.TicketStatus;
+import io.frontdesk.desk.ticket.TicketSummary;
 import java.time.Instant;
 
 /** One ticket as a queue row shows it. */
@@ -15,16 +16,16 @@ public record QueueRow(
     SlaView sla,
     boolean majorIncident) {
 
-  public static QueueRow of(Ticket t, String assigneeName, Instant now) {
+  public static QueueRow of(TicketSummary t, String assigneeName, Instant now) {
     return new QueueRow(
         t.reference(),
         t.title(),
         t.priority(),
-        Labels.status(t.status()),
-        t.requester().displayName(),
+        Labels.status(TicketStatus.parse(t.status())),
+        t.requesterName(),
         assigneeName,
-        t.createdAt(),
-        SlaView.of(t.sla(), now),
+        t.created(),
+        SlaView.of(t.sla() == null ? null : t.sla().toDocument(), now),
         t.majorIncident());
   }
 }

@@ -62,6 +62,7 @@ public final class ChampionPages implements PortalPages {
     r.post("/champion/articles/:id/submit").handler(this::submit);
     r.post("/champion/articles/:id/approve").handler(this::approve);
     r.post("/champion/articles/:id/reject").handler(this::reject);
+    r.post("/champion/articles/:id/archive").handler(this::archive);
   }
 
   private void dashboard(RoutingContext ctx) {
@@ -76,10 +77,16 @@ public final class ChampionPages implements PortalPages {
                         approvals ->
                             names
                                 .of(
-                                    java.util.stream.Stream.concat(
+                                    java.util.stream.Stream.of(
                                             approvals.stream().map(d -> d.getString("by")),
+                                            approvals.stream()
+                                                .flatMap(
+                                                    d ->
+                                                        UserNames.mentioned(d.getString("detail"))
+                                                            .stream()),
                                             drafts.stream()
                                                 .map(a -> a.pendingAuthor().orElse(null)))
+                                        .flatMap(x -> x)
                                         .toList())
                                 .map(n -> new Dashboard(me.id(), drafts, approvals, n))))
         .onFailure(ctx::fail)
@@ -223,7 +230,15 @@ public final class ChampionPages implements PortalPages {
                     .compose(
                         trail ->
                             names
-                                .of(trail.stream().map(d -> d.getString("by")).toList())
+                                .of(
+                                    trail.stream()
+                                        .flatMap(
+                                            d ->
+                                                java.util.stream.Stream.concat(
+                                                    java.util.stream.Stream.of(d.getString("by")),
+                                                    UserNames.mentioned(d.getString("detail"))
+                                                        .stream()))
+                                        .toList())
                                 .map(n -> new ArticleView(a, trail, n))))
         .onFailure(ctx::fail)
         .onSuccess(
@@ -257,6 +272,11 @@ public final class ChampionPages implements PortalPages {
 
   private void approve(RoutingContext ctx) {
     act(ctx, articles.approve(Principals.require(ctx), ctx.pathParam("id")), "approved");
+  }
+
+  /** Takes the article out of search; a version restored from its history brings it back. */
+  private void archive(RoutingContext ctx) {
+    act(ctx, articles.archive(Principals.require(ctx), ctx.pathParam("id")), "archived");
   }
 
   private void reject(RoutingContext ctx) {

@@ -37,9 +37,11 @@ public final class AuthPages implements PortalPages {
   private final SignInLimiter perAddress;
   private final Blocking blocking;
   private final PortalConfig config;
+  private final SignInPage signInPage;
 
   public AuthPages(
       Layout layout,
+      SignInPage signInPage,
       Sessions sessions,
       UserRepository users,
       Passwords passwords,
@@ -48,6 +50,7 @@ public final class AuthPages implements PortalPages {
       Blocking blocking,
       PortalConfig config) {
     this.layout = layout;
+    this.signInPage = signInPage;
     this.sessions = sessions;
     this.users = users;
     this.passwords = passwords;
@@ -70,15 +73,12 @@ public final class AuthPages implements PortalPages {
 
   private void signInPage(RoutingContext ctx) {
     String next = Guard.safeNext(ctx.request().getParam("next"));
-    layout.render(
+    signInPage.render(
         ctx,
-        "signin.jte",
         layout.page(ctx, "Sign in"),
-        "next",
+        "",
+        "",
         next,
-        "oidc",
-        config.oidc().isPresent(),
-        "passwordSet",
         "set".equals(ctx.request().getParam("password")));
   }
 
@@ -137,8 +137,7 @@ public final class AuthPages implements PortalPages {
 
   private void signInAgain(RoutingContext ctx, String email, String next, List<FieldError> errors) {
     Page page = layout.page(ctx, "Sign in").withErrors(errors);
-    layout.render(
-        ctx, "signin.jte", page, "email", email, "next", next, "oidc", config.oidc().isPresent());
+    signInPage.render(ctx, page, email, "", next, false);
   }
 
   private void signOut(RoutingContext ctx) {

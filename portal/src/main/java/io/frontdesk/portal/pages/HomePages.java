@@ -7,6 +7,7 @@ import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.security.Principals;
 import io.frontdesk.desk.ticket.TicketRepository;
 import io.frontdesk.desk.ticket.TicketStatus;
+import io.frontdesk.knowledge.article.ArticleListings;
 import io.frontdesk.portal.auth.Guard;
 import io.frontdesk.portal.web.Layout;
 import io.vertx.core.Future;
@@ -19,11 +20,17 @@ import java.util.Optional;
 public final class HomePages implements PortalPages {
   private final Layout layout;
   private final TicketRepository tickets;
+  private final ArticleListings listings;
   private final Blocking blocking;
 
-  public HomePages(Layout layout, TicketRepository tickets, Blocking blocking) {
+  /** Articles in each of the home page's "most viewed" and "most helpful" lists. */
+  static final int POPULAR = 5;
+
+  public HomePages(
+      Layout layout, TicketRepository tickets, ArticleListings listings, Blocking blocking) {
     this.layout = layout;
     this.tickets = tickets;
+    this.listings = listings;
     this.blocking = blocking;
   }
 
@@ -34,10 +41,26 @@ public final class HomePages implements PortalPages {
   }
 
   private void home(RoutingContext ctx) {
-    status(Principals.current(ctx))
+    Optional<Principal> who = Principals.current(ctx);
+    // Articles need a sign-in, so visitors get no list (and no list of another audience).
+    Future<ArticleListings.Popular> popular =
+        who.isEmpty()
+            ? Future.succeededFuture(null)
+            : listings.popular(who.get().audience(), POPULAR);
+    Future.all(status(who), popular)
         .onFailure(ctx::fail)
         .onSuccess(
-            s -> layout.render(ctx, "home.jte", layout.page(ctx, "How can we help?"), "status", s));
+            all ->
+                layout.render(
+                    ctx,
+                    "home.jte",
+                    layout.page(ctx, "How can we help?"),
+                    "status",
+                    all.resultAt(0),
+                    "popular",
+                    all.resultAt(1),
+                    "days",
+                    listings.days()));
   }
 
   private void status(RoutingContext ctx) {

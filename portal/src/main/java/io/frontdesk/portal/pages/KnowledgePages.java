@@ -3,7 +3,7 @@ package io.frontdesk.portal.pages;
 import io.frontdesk.core.http.ApiException;
 import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.security.Principals;
-import io.frontdesk.desk.catalogue.Catalogue;
+import io.frontdesk.knowledge.article.ArticleListings;
 import io.frontdesk.knowledge.article.ArticleService;
 import io.frontdesk.knowledge.feedback.FeedbackService;
 import io.frontdesk.knowledge.search.SearchHit;
@@ -40,19 +40,19 @@ public final class KnowledgePages implements PortalPages {
   private final SearchService search;
   private final ArticleService articles;
   private final FeedbackService feedback;
-  private final Catalogue catalogue;
+  private final ArticleListings listings;
 
   public KnowledgePages(
       Layout layout,
       SearchService search,
       ArticleService articles,
       FeedbackService feedback,
-      Catalogue catalogue) {
+      ArticleListings listings) {
     this.layout = layout;
     this.search = search;
     this.articles = articles;
     this.feedback = feedback;
-    this.catalogue = catalogue;
+    this.listings = listings;
   }
 
   @Override
@@ -75,24 +75,12 @@ public final class KnowledgePages implements PortalPages {
     Principal p = Principals.require(ctx);
     String q = Forms.param(ctx, "q");
     if (q.isEmpty()) {
-      layout.render(
-          ctx,
-          "kb-search.jte",
-          layout.page(ctx, "Help articles"),
-          "query",
-          "",
-          "results",
-          List.of(),
-          "queryId",
-          "",
-          "services",
-          catalogue.services());
+      browse(ctx, p, Forms.param(ctx, "service"));
       return;
     }
     if (q.length() > SearchService.MAX_QUERY) {
-      layout.render(
+      render(
           ctx,
-          "kb-search.jte",
           layout
               .page(ctx, "Help articles")
               .withErrors(
@@ -100,14 +88,10 @@ public final class KnowledgePages implements PortalPages {
                       new FieldError(
                           "q",
                           "Search must be " + SearchService.MAX_QUERY + " characters or fewer"))),
-          "query",
           q.substring(0, SearchService.MAX_QUERY),
-          "results",
           List.of(),
-          "queryId",
           "",
-          "services",
-          catalogue.services());
+          Browse.NONE);
       return;
     }
     search
@@ -115,18 +99,59 @@ public final class KnowledgePages implements PortalPages {
         .onFailure(ctx::fail)
         .onSuccess(
             res ->
-                layout.render(
+                render(
                     ctx,
-                    "kb-search.jte",
                     layout.page(ctx, "Search results for ‘" + q + "’"),
-                    "query",
                     q,
-                    "results",
                     res.results(),
-                    "queryId",
                     res.queryId() == null ? "" : res.queryId(),
-                    "services",
-                    catalogue.services()));
+                    Browse.NONE));
+  }
+
+  /**
+   * Browse by service: with no service, the services that have articles for the reader; with one,
+   * that service's articles (404 if the reader has none there).
+   */
+  private void browse(RoutingContext ctx, Principal p, String service) {
+    Future<Browse> b =
+        service.isEmpty()
+            ? listings.services(p.audience()).map(s -> new Browse(s, "", List.of()))
+            : service.length() > 200
+                ? Future.failedFuture(ApiException.notFound("There is no such service."))
+                : listings
+                    .inService(p.audience(), service)
+                    .map(l -> new Browse(List.of(), l.get(0).service(), l));
+    b.onFailure(ctx::fail)
+        .onSuccess(
+            view ->
+                render(
+                    ctx,
+                    layout.page(ctx, view.service().isEmpty() ? "Help articles" : view.service()),
+                    "",
+                    List.of(),
+                    "",
+                    view));
+  }
+
+  private void render(
+      RoutingContext ctx,
+      io.frontdesk.portal.web.Page page,
+      String query,
+      List<SearchHit> results,
+      String queryId,
+      Browse browse) {
+    layout.render(
+        ctx,
+        "kb-search.jte",
+        page,
+        "query",
+        query,
+        "results",
+        results,
+        "queryId",
+        queryId,
+        "browse",
+        browse);
   }
 
   private void article(RoutingContext ctx) {

@@ -9,9 +9,8 @@ import io.frontdesk.desk.people.School;
 import io.frontdesk.desk.people.SchoolRepository;
 import io.frontdesk.desk.people.User;
 import io.frontdesk.desk.people.UserRepository;
-import io.frontdesk.portal.auth.AccountTokens;
 import io.frontdesk.portal.auth.Guard;
-import io.frontdesk.portal.auth.Mailer;
+import io.frontdesk.portal.auth.Invitations;
 import io.frontdesk.portal.web.FieldError;
 import io.frontdesk.portal.web.Forms;
 import io.frontdesk.portal.web.Layout;
@@ -42,29 +41,20 @@ public final class SchoolPages implements PortalPages {
   private final Layout layout;
   private final SchoolRepository schools;
   private final UserRepository users;
-  private final AccountTokens tokens;
-  private final Mailer mailer;
+  private final Invitations invitations;
   private final Blocking blocking;
-  private final String baseUrl;
-  private final String serviceName;
 
   public SchoolPages(
       Layout layout,
       SchoolRepository schools,
       UserRepository users,
-      AccountTokens tokens,
-      Mailer mailer,
-      Blocking blocking,
-      String baseUrl,
-      String serviceName) {
+      Invitations invitations,
+      Blocking blocking) {
     this.layout = layout;
     this.schools = schools;
     this.users = users;
-    this.tokens = tokens;
-    this.mailer = mailer;
+    this.invitations = invitations;
     this.blocking = blocking;
-    this.baseUrl = baseUrl;
-    this.serviceName = serviceName;
   }
 
   @Override
@@ -161,33 +151,13 @@ public final class SchoolPages implements PortalPages {
                       null);
               users.save(u);
               LOG.info("Portal invitation: user={} school={} by={}", u.id(), schoolId, admin.id());
-              return new Object[] {
-                u, tokens.issue(AccountTokens.INVITE, u.id(), AccountPages.INVITE_TTL)
-              };
+              return u;
             })
         .compose(
-            o -> {
-              if (o == null) {
-                return Future.succeededFuture(false);
-              }
-              User u = (User) o[0];
-              return mailer
-                  .send(
-                      u.email(),
-                      "You are invited to " + serviceName,
-                      "Hello "
-                          + u.displayName()
-                          + ",\n\n"
-                          + admin.displayName()
-                          + " has invited you to raise and follow IT tickets for your school on "
-                          + serviceName
-                          + ". To create your password, open this link within 7 days:\n\n"
-                          + baseUrl
-                          + "/accept-invitation?token="
-                          + o[1]
-                          + "\n\nThe link works once.\n")
-                  .map(true);
-            })
+            u ->
+                u == null
+                    ? Future.succeededFuture(false)
+                    : invitations.send(u, admin.displayName()).map(true))
         .onFailure(ctx::fail)
         .onSuccess(
             sent -> {

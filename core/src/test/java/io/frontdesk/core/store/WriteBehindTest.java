@@ -1,0 +1,134 @@
+package io.frontdesk.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The write-behind buffer: entries reach the sink in batches on the worker, a flush writes
+ * everything queued before it, a full buffer drops and counts instead of growing, a failed batch is
+ * counted and does not stop later ones, and close flushes.
+ */
+class WriteBehindTest {
+  private final Vertx vertx = Vertx.vertx();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  @AfterEach
+  void close() {
+    vertx.close().await();
+  }
+
+  @Test
+  void batchesOnTheWorkerAndFlushWritesEverything() throws Exception {
+    List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+    // A long interval: only a full batch or a flush writes.
+    WriteBehinds buffers =
+        WriteBehinds.batched(vertx, new WriteBehinds.Options(1000, 10, 60_000), registry);
+    WriteBehind<Integer> b = buffers.create("test", batch -> batches.add(List.copyOf(batch)));
+    for (int i = 0; i < 25; i++) {
+      assertThat(b.offer(i)).isTrue();
+    }
+    buffers.flush().await(5, TimeUnit.SECONDS);
+    assertThat(b.pending()).isZero();
+    assertThat(batches).allSatisfy(x -> assertThat(x.size()).isBetween(1, 10));
+    assertThat(batches.stream().flatMap(List::stream).sorted().toList())
+        .isEqualTo(java.util.stream.IntStream.range(0, 25).boxed().toList());
+    assertThat(Thread.currentThread().getName()).doesNotStartWith(WriteBehinds.POOL);
+  }
+
+  @Test
+  void theTimerDrainsWithoutAFlush() throws Exception {
+    LinkedBlockingQueue<String> written = new LinkedBlockingQueue<>();
+    List<String> threads = Collections.synchronizedList(new ArrayList<>());
+    WriteBehinds buffers =
+        WriteBehinds.batched(vertx, new WriteBehinds.Options(1000, 100, 20), registry);
+    WriteBehind<String> b =
+        buffers.create(
+            "timer",
+            batch -> {
+              threads.add(Thread.currentThread().getName());
+              written.addAll(batch);
+            });
+    b.offer("a");
+    assertThat(written.poll(5, TimeUnit.SECONDS)).isEqualTo("a");
+    assertThat(threads).allSatisfy(t -> assertThat(t).startsWith(WriteBehinds.POOL));
+    buffers.close().await(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aFullBufferDropsAndCountsInsteadOfGrowing() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch inSink = new CountDownLatch(1);
+    List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+    WriteBehinds buffers =
+        WriteBehinds.batched(vertx, new WriteBehinds.Options(5, 1, 60_000), registry);
+    WriteBehind<Integer> b =
+        buffers.create(
+            "full",
+            batch -> {
+              inSink.countDown();
+              try {
+                release.await(5, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              written.addAll(batch);
+            });
+    b.offer(0); // a full batch of one: the worker takes it and blocks in the sink
+    assertThat(inSink.await(5, TimeUnit.SECONDS)).isTrue();
+    int accepted = 0;
+    for (int i = 1; i <= 20; i++) {
+      accepted += b.offer(i) ? 1 : 0;
+    }
+    assertThat(accepted).isEqualTo(5);
+    assertThat(b.pending()).isEqualTo(5);
+    assertThat(registry.counter("frontdesk.write.behind.dropped", "buffer", "full").count())
+        .isEqualTo(15.0);
+    release.countDown();
+    buffers.close().await(5, TimeUnit.SECONDS);
+    assertThat(written).containsExactly(0, 1, 2, 3, 4, 5);
+  }
+
+  @Test
+  void aFailedBatchIsCountedAndLaterOnesStillWrite() throws Exception {
+    List<String> written = Collections.synchronizedList(new ArrayList<>());
+    WriteBehinds buffers =
+        WriteBehinds.batched(vertx, new WriteBehinds.Options(100, 100, 60_000), registry);
+    WriteBehind<String> b =
+        buffers.create(
+            "failing",
+            batch -> {
+              if (batch.contains("bad")) {
+                throw new IllegalStateException("store down");
+              }
+              written.addAll(batch);
+            });
+    b.offer("bad");
+    b.offer("lost with it");
+    buffers.flush().await(5, TimeUnit.SECONDS);
+    b.offer("good");
+    buffers.flush().await(5, TimeUnit.SECONDS);
+    assertThat(written).containsExactly("good");
+    assertThat(registry.counter("frontdesk.write.behind.failed", "buffer", "failing").count())
+        .isEqualTo(2.0);
+  }
+
+  @Test
+  void aDirectBufferWritesAtOnceOnTheCallersThread() {
+    List<String> threads = new ArrayList<>();
+    WriteBehind<String> b =
+        WriteBehinds.direct()
+            .create("direct", batch -> threads.add(Thread.currentThread().getName()));
+    b.offer("x");
+    assertThat(threads).containsExactly(Thread.currentThread().getName());
+  }
+}

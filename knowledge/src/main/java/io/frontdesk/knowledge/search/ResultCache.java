@@ -1,0 +1,91 @@
+package io.frontdesk.knowledge.search;
+
+import io.frontdesk.knowledge.Audience;
+import io.frontdesk.knowledge.index.ArticleIndex;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * Results of recent searches, for a question asked again ("I'm locked out" is asked all day): the
+ * engine's own result for the same text, audience and limit, reused only while the index and the
+ * synonyms it was computed from are still the ones in use. A change to either (an article published
+ * or edited, a synonym edit) makes every entry stale at once, so a cached result is always the
+ * result the engine would give now; ranking is untouched. Bounded: it empties itself rather than
+ * grow past its size.
+ */
+public final class ResultCache {
+  private record Key(String text, Audience audience, int limit, boolean snippets) {}
+
+  private record Entry(Object snapshot, SearchEngine.Result result) {}
+
+  private final Supplier<Object> snapshot;
+  private final int max;
+  private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+
+  /**
+   * @param snapshot identifies what results are computed from (the open index reader and the
+   *     synonyms); compared with {@code equals}
+   * @param max entries kept; 0 turns the cache off
+   */
+  public ResultCache(Supplier<Object> snapshot, int max) {
+    this.snapshot = snapshot;
+    this.max = max;
+  }
+
+  /**
+   * A cache that follows the index and the synonyms: a result is reused only while the index reader
+   * in use (a new one after every change to the index) and the synonym groups (by content: they are
+   * reloaded every few seconds as a new, usually equal, set) are those it was computed from.
+   */
+  public static ResultCache following(ArticleIndex index, SynonymService synonyms, int max) {
+    return new ResultCache(
+        () -> {
+          IndexSearcher s = index.acquire();
+          try {
+            IndexReader.CacheHelper helper = s.getIndexReader().getReaderCacheHelper();
+            Object reader = helper == null ? s.getIndexReader() : helper.getKey();
+            return List.of(reader, synonyms.current().groups());
+          } finally {
+            index.release(s);
+          }
+        },
+        max);
+  }
+
+  /** A cache that keeps nothing. */
+  public static ResultCache off() {
+    return new ResultCache(() -> null, 0);
+  }
+
+  /** What the engine gave for this question now, or computes it. Blocking. */
+  SearchEngine.Result get(
+      String text,
+      Audience audience,
+      int limit,
+      boolean snippets,
+      Supplier<SearchEngine.Result> run) {
+    if (max <= 0) {
+      return run.get();
+    }
+    Key key = new Key(text, audience, limit, snippets);
+    // Taken before the search: a result computed while the index changes is kept under the old
+    // snapshot, so it is never served once the new one is in use.
+    Object now = snapshot.get();
+    Entry e = entries.get(key);
+    if (e != null && e.snapshot().equals(now)) {
+      return e.result();
+    }
+    SearchEngine.Result ran = run.get();
+    SearchEngine.Result r =
+        new SearchEngine.Result(List.copyOf(ran.hits()), ran.answer(), ran.features());
+    if (entries.size() >= max) {
+      entries.clear();
+    }
+    entries.put(key, new Entry(now, r));
+    return r;
+  }
+}

@@ -1,0 +1,87 @@
+package io.frontdesk.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.core.testing.TestStores;
+import io.frontdesk.knowledge.article.ArticleInput;
+import io.frontdesk.knowledge.article.ArticleRepository;
+import io.frontdesk.knowledge.article.MarkdownRenderer;
+import io.frontdesk.knowledge.index.ArticleIndex;
+import io.frontdesk.knowledge.index.IndexSync;
+import io.frontdesk.knowledge.index.KnowledgeAnalyzer;
+import io.frontdesk.knowledge.search.Confidence;
+import io.frontdesk.knowledge.search.RelevanceModel;
+import io.frontdesk.knowledge.search.SearchEngine;
+import io.frontdesk.knowledge.search.SearchHit;
+import io.frontdesk.knowledge.search.Synonyms;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bulk path end to end: articles written to the store in batches, then an index rebuilt from
+ * the store at start (streamed, Markdown rendered on the indexing threads) that holds every one.
+ */
+class BulkLoadTest {
+  @Test
+  void bulkStoreWriteThenRebuildFromTheStore() throws Exception {
+    Path dir = Files.createTempDirectory("kb-bulk-");
+    try (MongoStore store = TestStores.fresh()) {
+      ArticleRepository repo = new ArticleRepository(store.database());
+      repo.init();
+      List<ArticleInput> batch = new ArrayList<>();
+      for (int i = 0; i < 700; i++) {
+        batch.add(
+            new ArticleInput(
+                "bulk-" + i,
+                "Article " + i + (i == 400 ? " about the zanzibar printer" : ""),
+                "Some **bold** text for article " + i + ".\n\n- a list item",
+                List.of("bulk"),
+                "Service",
+                i % 3 == 0 ? Audience.SCHOOLS : Audience.ALL,
+                Optional.empty()));
+        if (batch.size() == 300) {
+          repo.insertPublished(batch, "loader");
+          batch.clear();
+        }
+      }
+      repo.insertPublished(batch, "loader");
+
+      Set<Long> seqs = new HashSet<>();
+      for (Document d : repo.all()) {
+        seqs.add(ArticleRepository.count(d, "seq"));
+      }
+      assertThat(seqs).hasSize(700);
+      assertThat(repo.currentSeq()).isEqualTo(700);
+      assertThat(repo.versions("bulk-5")).hasSize(1);
+      assertThat(repo.auditOf("bulk-5"))
+          .extracting(d -> d.getString("action"))
+          .containsExactly("import-add");
+
+      try (ArticleIndex index =
+              ArticleIndex.open(
+                  dir, new KnowledgeAnalyzer(), RelevanceModel.PRODUCTION.similarity());
+          IndexSync sync = new IndexSync(repo, index, new MarkdownRenderer(), false)) {
+        sync.start();
+        assertThat(index.size()).isEqualTo(700);
+        assertThat(index.appliedSeq()).isEqualTo(700);
+        Synonyms syn = new Synonyms(Synonyms.defaults(), index.analyzer());
+        SearchEngine engine =
+            new SearchEngine(
+                index, RelevanceModel.PRODUCTION, () -> syn, Confidence.PRODUCTION, "");
+        List<SearchHit> hits =
+            engine.search("zanzibar printer", Audience.STAFF, 5, null, true).hits();
+        assertThat(hits).extracting(SearchHit::id).first().isEqualTo("bulk-400");
+        // The body was rendered from Markdown: no asterisks in what the reader sees.
+        assertThat(hits.get(0).snippet()).contains("bold").doesNotContain("**");
+      }
+    }
+  }
+}

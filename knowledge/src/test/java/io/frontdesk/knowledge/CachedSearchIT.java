@@ -1,0 +1,95 @@
+package io.frontdesk.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.frontdesk.core.async.Blocking;
+import io.frontdesk.core.security.Principal;
+import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.core.testing.TestStores;
+import io.frontdesk.knowledge.article.ArticleInput;
+import io.frontdesk.knowledge.search.ResultCache;
+import io.frontdesk.knowledge.search.SearchHit;
+import io.frontdesk.knowledge.search.SearchRequest;
+import io.frontdesk.knowledge.search.SearchService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search-result cache over the real index: a question asked again gets the same results, and an
+ * article published in between shows up at once (the cache follows the index reader).
+ */
+class CachedSearchIT {
+  static final Principal ANNA = KnowledgeFixture.principal("anna:STAFF,CHAMPION");
+  static final Principal BEN = KnowledgeFixture.principal("ben:STAFF,CHAMPION");
+
+  Vertx vertx;
+  MongoStore store;
+  KnowledgeFixture kb;
+  SearchService cached;
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    store = TestStores.fresh();
+    kb = new KnowledgeFixture(vertx, store.database(), Files.createTempDirectory("kb-"), false);
+    cached =
+        new SearchService(
+            kb.engine,
+            kb.log,
+            Blocking.on(vertx),
+            ResultCache.following(kb.index, kb.synonyms, 100));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    kb.close();
+    store.close();
+    vertx.close().await(5, TimeUnit.SECONDS);
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.await(10, TimeUnit.SECONDS);
+  }
+
+  List<String> ids(String q) throws Exception {
+    return await(cached.search(new SearchRequest(q, "staff", 10, Optional.empty(), "test")))
+        .results()
+        .stream()
+        .map(SearchHit::id)
+        .toList();
+  }
+
+  void publish(String id, String title) throws Exception {
+    await(
+        kb.articles.createDraft(
+            ANNA,
+            new ArticleInput(
+                id,
+                title,
+                "Hold the **power** button on the projector for ten seconds.",
+                List.of("projector"),
+                "Hardware",
+                Audience.STAFF,
+                Optional.empty())));
+    await(kb.articles.submit(ANNA, id));
+    await(kb.articles.approve(BEN, id));
+  }
+
+  @Test
+  void aPublishedArticleIsFoundAtOnceDespiteTheCache() throws Exception {
+    publish("projector-reset", "Reset the meeting room projector");
+    assertThat(ids("projector")).containsExactly("projector-reset");
+    assertThat(ids("projector")).containsExactly("projector-reset");
+
+    publish("projector-lamp", "Projector lamp warning");
+    assertThat(ids("projector")).containsExactlyInAnyOrder("projector-reset", "projector-lamp");
+    assertThat(kb.log.collection().countDocuments()).as("every search logged").isEqualTo(3);
+  }
+}
