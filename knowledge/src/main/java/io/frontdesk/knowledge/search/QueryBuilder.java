@@ -176,13 +176,15 @@ public final class QueryBuilder {
   /** The concept's IDF over the body, relative to a word in one article of ten (1 = that). */
   private static double rarity(IndexSearcher searcher, Concept c) {
     try {
-      int n = Math.max(1, searcher.getIndexReader().numDocs());
+      // maxDoc, not numDocs: docFreq still counts deleted documents until a merge drops them.
+      int n = Math.max(1, searcher.getIndexReader().maxDoc());
       int df = 0;
       for (String t : c.forms().get(0)) {
         df = Math.max(df, searcher.getIndexReader().docFreq(new Term(ArticleIndex.BODY, t)));
       }
-      return Math.log(1 + (n - df + 0.5) / (df + 0.5))
-          / Math.log(1 + (n - 0.1 * n + 0.5) / (0.1 * n + 0.5));
+      double idf = Math.log(1 + (n - Math.min(df, n) + 0.5) / (df + 0.5));
+      double tenth = Math.log(1 + (0.9 * n + 0.5) / (0.1 * n + 0.5));
+      return Math.max(0.05, idf / tenth);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
