@@ -86,7 +86,12 @@ public final class QueryBuilder {
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (Concept c : unique) {
-      all.add(c.query(), BooleanClause.Occur.SHOULD);
+      Query q = c.query();
+      if (model.rareBoost() > 0) {
+        // The rarest words of a question carry its topic: weigh them above what BM25's IDF gives.
+        q = new BoostQuery(q, (float) Math.pow(rarity(searcher, c), model.rareBoost()));
+      }
+      all.add(q, BooleanClause.Occur.SHOULD);
     }
     if (tokens.size() >= 2 && tokens.size() <= 12) {
       // Words that appear together, as asked, are a strong sign of the same need.
@@ -166,6 +171,23 @@ public final class QueryBuilder {
       b.addField(FIELDS[f], weights[f] / Math.min(weights[0], Math.min(weights[1], weights[2])));
     }
     return b.addTerm(new BytesRef(word)).build();
+  }
+
+  /** The concept's IDF over the body, relative to a word in one article of ten (1 = that). */
+  private static double rarity(IndexSearcher searcher, Concept c) {
+    try {
+      // maxDoc, not numDocs: docFreq still counts deleted documents until a merge drops them.
+      int n = Math.max(1, searcher.getIndexReader().maxDoc());
+      int df = 0;
+      for (String t : c.forms().get(0)) {
+        df = Math.max(df, searcher.getIndexReader().docFreq(new Term(ArticleIndex.BODY, t)));
+      }
+      double idf = Math.log(1 + (n - Math.min(df, n) + 0.5) / (df + 0.5));
+      double tenth = Math.log(1 + (0.9 * n + 0.5) / (0.1 * n + 0.5));
+      return Math.max(0.05, idf / tenth);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Query rewrite(IndexSearcher searcher, Query q) {

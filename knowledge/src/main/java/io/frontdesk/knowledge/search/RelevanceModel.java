@@ -19,6 +19,8 @@ import org.apache.lucene.search.similarities.Similarity;
  *     off)
  * @param pairSlop how far apart the pair's words may be
  * @param pairBody pairs are looked for in the body too, not only the title
+ * @param rareBoost each question word's clause is weighed by its body IDF relative to a word in one
+ *     article of ten, to this power (0 = off: BM25's own IDF only)
  * @param feedbackDocs pseudo-relevance feedback: how many top articles of a first pass lend words
  *     to the question (0 = off)
  * @param feedbackTerms how many of their words are added
@@ -42,6 +44,7 @@ public record RelevanceModel(
     float pairWeight,
     int pairSlop,
     boolean pairBody,
+    float rareBoost,
     int feedbackDocs,
     int feedbackTerms,
     float feedbackWeight) {
@@ -49,7 +52,7 @@ public record RelevanceModel(
   public static final RelevanceModel PRODUCTION =
       new RelevanceModel(
           3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false, 0.1f,
-          2, true, 0, 0, 0f);
+          2, true, 0.25f, 0, 0, 0f);
 
   /** Short fields (title, tags) are normalised less for length than the body. */
   public Similarity similarity() {
