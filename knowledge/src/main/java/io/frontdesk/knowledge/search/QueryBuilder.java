@@ -190,14 +190,6 @@ public final class QueryBuilder {
     }
   }
 
-  private static Query rewrite(IndexSearcher searcher, Query q) {
-    try {
-      return searcher.rewrite(q);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static boolean unknown(IndexSearcher searcher, String word) {
     try {
       for (String f : FIELDS) {
