@@ -22,8 +22,9 @@ public final class DeskCommand implements Command {
   public List<String> usage() {
     return List.of(
         "desk bench [--tickets N] [--open-percent P] [--seconds S] [--threads T] [--queries Q]"
-            + " [--dir DIR]   creation rate and queue-page latency (default 1000000 tickets, 4%"
-            + " open; --dir keeps the seeded store there for the next run)");
+            + " [--dir DIR] [--wait-for FILE]   creation rate and queue-page latency (default"
+            + " 1000000 tickets, 4% open; --dir keeps the seeded store there for the next run;"
+            + " --wait-for seeds, then waits for FILE to exist before the timed part)");
   }
 
   @Override
@@ -41,12 +42,17 @@ public final class DeskCommand implements Command {
     DeskBench.Options o = new DeskBench.Options(1_000_000, 4, 20, 8, 3000);
     List<String> rest = args.subList(1, args.size());
     Path keep = null;
+    Path gate = null;
     for (int i = 0; i < rest.size(); i += 2) {
       if (i + 1 >= rest.size()) {
         throw new UsageException(rest.get(i) + " needs a value");
       }
       if (rest.get(i).equals("--dir")) {
         keep = Path.of(rest.get(i + 1));
+        continue;
+      }
+      if (rest.get(i).equals("--wait-for")) {
+        gate = Path.of(rest.get(i + 1));
         continue;
       }
       int v = number(rest.get(i), rest.get(i + 1));
@@ -61,12 +67,12 @@ public final class DeskCommand implements Command {
           };
     }
     if (keep != null) {
-      new DeskBench(o, keep, settings).run(out);
+      new DeskBench(o, keep, settings, gate).run(out);
       return 0;
     }
     Path tmp = Files.createTempDirectory("desk-bench-");
     try {
-      new DeskBench(o, tmp, settings).run(out);
+      new DeskBench(o, tmp, settings, gate).run(out);
     } finally {
       deleteTree(tmp);
     }
