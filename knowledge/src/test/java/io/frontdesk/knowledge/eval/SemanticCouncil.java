@@ -1,0 +1,83 @@
+package io.frontdesk.knowledge.eval;
+
+import io.frontdesk.knowledge.index.KnowledgeAnalyzer;
+import io.frontdesk.knowledge.search.Confidence;
+import io.frontdesk.knowledge.search.RelevanceModel;
+import io.frontdesk.knowledge.search.Synonyms;
+import io.frontdesk.knowledge.semantic.MiniLmEmbedder;
+import io.frontdesk.knowledge.semantic.SemanticRanker;
+import io.frontdesk.knowledge.semantic.TitleVectors;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Developer tool: the production path with semantic ranking ({@code FRONTDESK_KB_SEMANTIC=minilm},
+ * {@link SemanticRanker#standard}) on the council set over a grid of confident-answer thresholds,
+ * and, with a StackFAQ file, the StackFAQ figures on the tuning half, held-out half and all plus
+ * the {@code --confidence} grid. Arguments: [STACKFAQ_FILE] [--confidence].
+ */
+public final class SemanticCouncil {
+  public static void main(String[] args) throws Exception {
+    TitleVectors titles = TitleVectors.inMemory(new MiniLmEmbedder());
+    SemanticRanker ranker = SemanticRanker.standard(titles);
+    List<String> articles = new ArrayList<>();
+    for (String name : resource("demo/articles/INDEX").split("\n")) {
+      if (!name.isBlank()) {
+        articles.add(resource("demo/articles/" + name.strip()));
+      }
+    }
+    List<CouncilEval.Question> questions =
+        CouncilEval.parse(resource("eval/council-questions.tsv"));
+    for (double cov : new double[] {0.5, 0.6}) {
+      for (double margin : new double[] {0.15, 0.2, 0.25, 0.3}) {
+        for (SemanticRanker r : new SemanticRanker[] {null, ranker}) {
+          CouncilEval.Report rep =
+              new CouncilEval(
+                      RelevanceModel.PRODUCTION,
+                      new Confidence(cov, margin, 1),
+                      Synonyms.defaults(),
+                      KnowledgeAnalyzer::new,
+                      r)
+                  .run(articles, questions);
+          System.out.printf(
+              Locale.ROOT,
+              "%.2f/%.2f %-8s %s%n",
+              cov,
+              margin,
+              r == null ? "lexical" : "semantic",
+              rep.line());
+        }
+      }
+    }
+    if (args.length > 0) {
+      StackFaq faq = StackFaq.read(Path.of(args[0]));
+      StackFaqEval e =
+          new StackFaqEval(
+              RelevanceModel.PRODUCTION, Synonyms.defaults(), KnowledgeAnalyzer::new, ranker);
+      for (boolean pairs : new boolean[] {false, true}) {
+        List<StackFaqEval.Outcome> o = e.outcomes(faq, pairs);
+        String view = pairs ? "qa" : "thread";
+        System.out.println(
+            StackFaqEval.metrics(o.stream().filter(x -> x.thread() % 2 == 0).toList())
+                .line(view + " tune"));
+        System.out.println(
+            StackFaqEval.metrics(o.stream().filter(x -> x.thread() % 2 == 1).toList())
+                .line(view + " held-out"));
+        System.out.println(StackFaqEval.metrics(o).line(view + " all"));
+      }
+      if (args.length > 1) {
+        ConfidenceReport.print(e.observe(faq), System.out);
+      }
+    }
+  }
+
+  private static String resource(String name) throws Exception {
+    try (InputStream in = SemanticCouncil.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
