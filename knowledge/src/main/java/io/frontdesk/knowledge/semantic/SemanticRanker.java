@@ -41,18 +41,27 @@ public final class SemanticRanker {
   private final Mode mode;
   private final int candidates;
   private final int rrfK;
+  private final boolean tiesToLexical;
 
-  public SemanticRanker(TitleVectors titles, Mode mode, int candidates, int rrfK) {
+  /**
+   * @param tiesToLexical whether an RRF tie (two rankings that swap two articles) goes to the
+   *     lexical order, or else to the semantic one
+   */
+  public SemanticRanker(
+      TitleVectors titles, Mode mode, int candidates, int rrfK, boolean tiesToLexical) {
     this.titles = titles;
     this.mode = mode;
     this.candidates = candidates;
     this.rrfK = rrfK;
+    this.tiesToLexical = tiesToLexical;
   }
 
   /** RRF k 60 (the usual constant) over the lexical top 100; measured in docs/KNOWLEDGE.md. */
   public static SemanticRanker standard(TitleVectors titles) {
-    return new SemanticRanker(titles, Mode.RERANK, 100, 60);
+    return new SemanticRanker(titles, Mode.RERANK, 100, 60, TIES_TO_LEXICAL);
   }
+
+  private static final boolean TIES_TO_LEXICAL = true;
 
   public TitleVectors titles() {
     return titles;
@@ -75,14 +84,17 @@ public final class SemanticRanker {
 
   /**
    * The lexical hits, re-ordered by fusion with the semantic ranking. The scores stay the lexical
-   * ones (what the confident-answer rule reads); the order is the fused one.
+   * ones (what the confident-answer rule reads); the order is the fused one. Only the first {@link
+   * #candidates()} are fused, whatever the caller asked for (an evaluation asks for 1,000), so
+   * every caller gets the server's ranking; the rest follow in lexical order.
    */
   public ScoreDoc[] fuse(
-      IndexSearcher searcher, String text, ScoreDoc[] lexical, Audience audience, String exclude)
+      IndexSearcher searcher, String text, ScoreDoc[] all, Audience audience, String exclude)
       throws IOException {
-    if (lexical.length == 0 && mode == Mode.RERANK) {
-      return lexical;
+    if (all.length == 0 && mode == Mode.RERANK) {
+      return all;
     }
+    ScoreDoc[] lexical = Arrays.copyOf(all, Math.min(all.length, candidates));
     float[] q = titles.embedder().embed(text);
     Map<Integer, Double> fused = new HashMap<>();
     Map<Integer, ScoreDoc> byDoc = new HashMap<>();
@@ -113,17 +125,26 @@ public final class SemanticRanker {
       fused.merge(dense.get(i).doc, 1.0 / (rrfK + i + 1), Double::sum);
       byDoc.putIfAbsent(dense.get(i).doc, new ScoreDoc(dense.get(i).doc, 0f));
     }
+    Map<Integer, Integer> denseRank = new HashMap<>();
+    for (int i = 0; i < dense.size(); i++) {
+      denseRank.put(dense.get(i).doc, i);
+    }
+    Map<Integer, Integer> tieRank = tiesToLexical ? lexicalRank : denseRank;
     List<ScoreDoc> out = new ArrayList<>(byDoc.values());
     out.sort(
         (a, b) -> {
           int c = Double.compare(fused.get(b.doc), fused.get(a.doc));
-          // A tie (two rankings that swap two articles) goes to the lexical order.
           return c != 0
               ? c
               : Integer.compare(
-                  lexicalRank.getOrDefault(a.doc, Integer.MAX_VALUE),
-                  lexicalRank.getOrDefault(b.doc, Integer.MAX_VALUE));
+                  tieRank.getOrDefault(a.doc, Integer.MAX_VALUE),
+                  tieRank.getOrDefault(b.doc, Integer.MAX_VALUE));
         });
+    for (int i = lexical.length; i < all.length; i++) {
+      if (!byDoc.containsKey(all[i].doc)) {
+        out.add(all[i]);
+      }
+    }
     return out.toArray(new ScoreDoc[0]);
   }
 

@@ -18,12 +18,24 @@ import java.util.Locale;
  * Developer tool: the production path with semantic ranking ({@code FRONTDESK_KB_SEMANTIC=minilm},
  * {@link SemanticRanker#standard}) on the council set over a grid of confident-answer thresholds,
  * and, with a StackFAQ file, the StackFAQ figures on the tuning half, held-out half and all plus
- * the {@code --confidence} grid. Arguments: [STACKFAQ_FILE] [--confidence].
+ * the {@code --confidence} grid. Arguments: [STACKFAQ_FILE] [--confidence] [--grid] (council
+ * thresholds grid) [--knn] (k-NN mode) [--ties-dense] (RRF ties to the semantic order).
  */
 public final class SemanticCouncil {
   public static void main(String[] args) throws Exception {
     TitleVectors titles = TitleVectors.inMemory(new MiniLmEmbedder());
-    SemanticRanker ranker = SemanticRanker.standard(titles);
+    List<String> flags = List.of(args);
+    SemanticRanker ranker =
+        new SemanticRanker(
+            titles,
+            flags.contains("--knn") ? SemanticRanker.Mode.KNN : SemanticRanker.Mode.RERANK,
+            100,
+            60,
+            !flags.contains("--ties-dense"));
+    System.out.println("ranking: " + ranker.describe());
+    boolean grid = flags.contains("--grid");
+    double[] margins = grid ? new double[] {0.15, 0.2, 0.25, 0.3} : new double[] {0.3};
+    double[] coverages = grid ? new double[] {0.5, 0.6} : new double[] {0.6};
     List<String> articles = new ArrayList<>();
     for (String name : resource("demo/articles/INDEX").split("\n")) {
       if (!name.isBlank()) {
@@ -32,8 +44,8 @@ public final class SemanticCouncil {
     }
     List<CouncilEval.Question> questions =
         CouncilEval.parse(resource("eval/council-questions.tsv"));
-    for (double cov : new double[] {0.5, 0.6}) {
-      for (double margin : new double[] {0.15, 0.2, 0.25, 0.3}) {
+    for (double cov : coverages) {
+      for (double margin : margins) {
         for (SemanticRanker r : new SemanticRanker[] {null, ranker}) {
           CouncilEval.Report rep =
               new CouncilEval(
@@ -53,7 +65,7 @@ public final class SemanticCouncil {
         }
       }
     }
-    if (args.length > 0) {
+    if (args.length > 0 && !args[0].startsWith("--")) {
       StackFaq faq = StackFaq.read(Path.of(args[0]));
       StackFaqEval e =
           new StackFaqEval(
@@ -69,7 +81,7 @@ public final class SemanticCouncil {
                 .line(view + " held-out"));
         System.out.println(StackFaqEval.metrics(o).line(view + " all"));
       }
-      if (args.length > 1) {
+      if (flags.contains("--confidence")) {
         ConfidenceReport.print(e.observe(faq), System.out);
       }
     }

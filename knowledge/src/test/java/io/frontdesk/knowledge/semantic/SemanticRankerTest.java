@@ -133,7 +133,7 @@ class SemanticRankerTest {
             new KnowledgeAnalyzer(), RelevanceModel.PRODUCTION.similarity(), titles)) {
       index.addAll(ARTICLES);
       for (SemanticRanker.Mode mode : SemanticRanker.Mode.values()) {
-        SearchEngine e = engine(index, new SemanticRanker(titles, mode, 100, 60));
+        SearchEngine e = engine(index, new SemanticRanker(titles, mode, 100, 60, true));
         List<String> staff =
             e.search("toner", Audience.STAFF, 10, null, false).hits().stream()
                 .map(SearchHit::id)
