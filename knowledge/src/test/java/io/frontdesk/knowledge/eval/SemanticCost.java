@@ -14,6 +14,7 @@ import io.frontdesk.knowledge.search.Synonyms;
 import io.frontdesk.knowledge.semantic.MiniLmEmbedder;
 import io.frontdesk.knowledge.semantic.SemanticRanker;
 import io.frontdesk.knowledge.semantic.StoredTitleVectors;
+import io.frontdesk.knowledge.semantic.TextEmbedder;
 import io.frontdesk.knowledge.semantic.TitleVectors;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -33,6 +34,10 @@ public final class SemanticCost {
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 1 && args[0].equals("--graph")) {
+      graph(Integer.parseInt(args[1]));
+      return;
+    }
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int q = args.length > 1 ? Integer.parseInt(args[1]) : 400;
     Random rnd = new Random(42);
@@ -96,6 +101,54 @@ public final class SemanticCost {
         }
       }
     }
+    System.out.printf(Locale.ROOT, "load average %.1f%n", OS.getSystemLoadAverage());
+  }
+
+  /**
+   * What the stored vectors cost to index by themselves (Lucene's HNSW graph), with random unit
+   * vectors standing in for embeddings, so no model time is counted.
+   */
+  private static void graph(int n) {
+    Random rnd = new Random(7);
+    SyntheticCorpus corpus = new SyntheticCorpus();
+    List<IndexedArticle> docs = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      docs.add(corpus.article(i, rnd));
+    }
+    TextEmbedder random =
+        new TextEmbedder() {
+          @Override
+          public String name() {
+            return "random";
+          }
+
+          @Override
+          public int dimensions() {
+            return 384;
+          }
+
+          @Override
+          public float[] embed(String text) {
+            Random r = new Random(text.hashCode());
+            float[] v = new float[384];
+            double s = 0;
+            for (int i = 0; i < v.length; i++) {
+              v[i] = (float) r.nextGaussian();
+              s += v[i] * v[i];
+            }
+            for (int i = 0; i < v.length; i++) {
+              v[i] /= (float) Math.sqrt(s);
+            }
+            return v;
+          }
+        };
+    TitleVectors vectors = TitleVectors.inMemory(random);
+    for (IndexedArticle d : docs) {
+      vectors.vector(d.title());
+    }
+    System.out.printf(Locale.ROOT, "load average %.1f%n", OS.getSystemLoadAverage());
+    build("lexical only", docs, null).close();
+    build("with 384-d title vectors (cached)", docs, vectors).close();
     System.out.printf(Locale.ROOT, "load average %.1f%n", OS.getSystemLoadAverage());
   }
 
