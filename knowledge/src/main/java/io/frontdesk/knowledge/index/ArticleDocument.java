@@ -1,13 +1,13 @@
 package io.frontdesk.knowledge.index;
 
 import io.frontdesk.knowledge.semantic.TitleVectors;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene document of one article. A bulk load keeps one per indexing thread and refills its
@@ -28,7 +28,7 @@ final class ArticleDocument {
   private final StringField audience = new StringField(ArticleIndex.AUDIENCE, "", Field.Store.YES);
   private final StoredField seq = new StoredField(ArticleIndex.SEQ, 0L);
   private final TitleVectors vectors;
-  private final KnnFloatVectorField titleVector;
+  private final BinaryDocValuesField titleVector;
 
   /** With {@code vectors} null, no title vector (semantic ranking off). */
   ArticleDocument(TitleVectors vectors) {
@@ -36,10 +36,7 @@ final class ArticleDocument {
     this.titleVector =
         vectors == null
             ? null
-            : new KnnFloatVectorField(
-                ArticleIndex.TITLE_VECTOR,
-                new float[vectors.embedder().dimensions()],
-                VectorSimilarityFunction.DOT_PRODUCT);
+            : new BinaryDocValuesField(ArticleIndex.TITLE_VECTOR, new BytesRef());
     if (titleVector != null) {
       doc.add(titleVector);
     }
@@ -64,7 +61,7 @@ final class ArticleDocument {
     audience.setStringValue(a.audience().wire());
     seq.setLongValue(a.seq());
     if (titleVector != null) {
-      titleVector.setVectorValue(vectors.vector(a.title()));
+      titleVector.setBytesValue(TitleVectors.encode(vectors.vector(a.title())));
     }
     return doc;
   }

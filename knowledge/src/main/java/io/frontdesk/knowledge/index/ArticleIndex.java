@@ -159,7 +159,7 @@ public final class ArticleIndex implements AutoCloseable {
 
   /** The layout number, with the embedder whose title vectors the index holds. */
   private String format() {
-    return vectors == null ? FORMAT : FORMAT + "+" + vectors.embedder().name();
+    return vectors == null ? FORMAT : FORMAT + "+" + vectors.embedder().name() + "-dv";
   }
 
   /** Whether an index was already on disk when this one was opened. */

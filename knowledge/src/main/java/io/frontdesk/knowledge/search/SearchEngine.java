@@ -112,7 +112,7 @@ public final class SearchEngine {
       ScoreDoc[] docs = top.scoreDocs;
       Confidence.Features f = features(searcher, built, docs);
       if (semantic != null) {
-        ScoreDoc[] fused = semantic.fuse(searcher, text, docs, audience, exclude);
+        ScoreDoc[] fused = semantic.fuse(searcher, text, docs);
         // The semantic ranking may only withhold a confident answer, never pick another one.
         if (docs.length == 0 || fused.length == 0 || fused[0].doc != docs[0].doc) {
           f = f.disagreeing();

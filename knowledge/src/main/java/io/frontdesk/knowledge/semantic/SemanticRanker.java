@@ -1,44 +1,33 @@
 package io.frontdesk.knowledge.semantic;
 
-import io.frontdesk.knowledge.Audience;
 import io.frontdesk.knowledge.index.ArticleIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Semantic ranking on top of the lexical one: the question is embedded, and its cosine with each
- * candidate article's title vector (stored in the index at index time) gives a second ranking,
- * fused with the lexical one by reciprocal rank fusion. The candidates are the lexical top {@code
- * candidates} ({@link Mode#RERANK}), plus, in {@link Mode#KNN}, the nearest titles of the whole
- * index that the reader may see (a Lucene vector search with the audience filter).
+ * Semantic ranking on top of the lexical one: the question is embedded, the lexical top {@code
+ * candidates} (already filtered by audience) are ranked by cosine with their title vectors (stored
+ * in the index at index time), and the two rankings are fused by reciprocal rank fusion. A k-NN
+ * search over the whole index was measured too and not kept (docs/KNOWLEDGE.md).
  */
 public final class SemanticRanker {
-  /** Where the semantic ranking's candidates come from. */
-  public enum Mode {
-    RERANK,
-    KNN
-  }
+  /** Measured on the tuning half of StackFAQ and the council set (docs/KNOWLEDGE.md). */
+  private static final int CANDIDATES = 100;
+
+  private static final int RRF_K = 60;
 
   private final TitleVectors titles;
-  private final Mode mode;
   private final int candidates;
   private final int rrfK;
   private final boolean tiesToLexical;
@@ -47,21 +36,17 @@ public final class SemanticRanker {
    * @param tiesToLexical whether an RRF tie (two rankings that swap two articles) goes to the
    *     lexical order, or else to the semantic one
    */
-  public SemanticRanker(
-      TitleVectors titles, Mode mode, int candidates, int rrfK, boolean tiesToLexical) {
+  public SemanticRanker(TitleVectors titles, int candidates, int rrfK, boolean tiesToLexical) {
     this.titles = titles;
-    this.mode = mode;
     this.candidates = candidates;
     this.rrfK = rrfK;
     this.tiesToLexical = tiesToLexical;
   }
 
-  /** RRF k 60 (the usual constant) over the lexical top 100; measured in docs/KNOWLEDGE.md. */
+  /** RRF k 60 over the lexical top 100, ties to the lexical order. */
   public static SemanticRanker standard(TitleVectors titles) {
-    return new SemanticRanker(titles, Mode.RERANK, 100, 60, TIES_TO_LEXICAL);
+    return new SemanticRanker(titles, CANDIDATES, RRF_K, true);
   }
-
-  private static final boolean TIES_TO_LEXICAL = true;
 
   public TitleVectors titles() {
     return titles;
@@ -72,14 +57,11 @@ public final class SemanticRanker {
     return candidates;
   }
 
-  /** A description for tools ("minilm, rerank of the lexical top 100, RRF k 60"). */
+  /** A description for tools ("minilm title embeddings, re-rank of the lexical top 100, ..."). */
   public String describe() {
     return String.format(
-        "%s title embeddings, %s of the lexical top %d, RRF k %d",
-        titles.embedder().name(),
-        mode == Mode.RERANK ? "re-rank" : "k-NN fused with",
-        candidates,
-        rrfK);
+        "%s title embeddings, re-rank of the lexical top %d, RRF k %d, ties to the %s order",
+        titles.embedder().name(), candidates, rrfK, tiesToLexical ? "lexical" : "semantic");
   }
 
   /**
@@ -88,87 +70,58 @@ public final class SemanticRanker {
    * #candidates()} are fused, whatever the caller asked for (an evaluation asks for 1,000), so
    * every caller gets the server's ranking; the rest follow in lexical order.
    */
-  public ScoreDoc[] fuse(
-      IndexSearcher searcher, String text, ScoreDoc[] all, Audience audience, String exclude)
-      throws IOException {
-    if (all.length == 0 && mode == Mode.RERANK) {
+  public ScoreDoc[] fuse(IndexSearcher searcher, String text, ScoreDoc[] all) throws IOException {
+    if (all.length < 2) {
       return all;
     }
     ScoreDoc[] lexical = Arrays.copyOf(all, Math.min(all.length, candidates));
     float[] q = titles.embedder().embed(text);
+    Map<Integer, float[]> vectors = vectors(searcher, lexical);
+    List<ScoreDoc> dense = new ArrayList<>();
+    for (ScoreDoc d : lexical) {
+      float[] v = vectors.get(d.doc);
+      dense.add(
+          new ScoreDoc(d.doc, v == null ? -1f : (float) TextEmbedder.dot(q, v), d.shardIndex));
+    }
+    dense.sort((a, b) -> Float.compare(b.score, a.score));
     Map<Integer, Double> fused = new HashMap<>();
-    Map<Integer, ScoreDoc> byDoc = new HashMap<>();
     Map<Integer, Integer> lexicalRank = new HashMap<>();
+    Map<Integer, Integer> denseRank = new HashMap<>();
     for (int i = 0; i < lexical.length; i++) {
       fused.merge(lexical[i].doc, 1.0 / (rrfK + i + 1), Double::sum);
-      byDoc.put(lexical[i].doc, lexical[i]);
       lexicalRank.put(lexical[i].doc, i);
-    }
-    List<ScoreDoc> dense = new ArrayList<>();
-    if (mode == Mode.RERANK) {
-      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-      for (ScoreDoc d : lexical) {
-        float[] v = vector(leaves, d.doc);
-        dense.add(new ScoreDoc(d.doc, v == null ? -1f : (float) TextEmbedder.dot(q, v)));
-      }
-      dense.sort((a, b) -> Float.compare(b.score, a.score));
-    } else {
-      Query filter = filter(audience, exclude);
-      dense.addAll(
-          Arrays.asList(
-              searcher.search(
-                      new KnnFloatVectorQuery(ArticleIndex.TITLE_VECTOR, q, candidates, filter),
-                      candidates)
-                  .scoreDocs));
-    }
-    for (int i = 0; i < dense.size(); i++) {
       fused.merge(dense.get(i).doc, 1.0 / (rrfK + i + 1), Double::sum);
-      byDoc.putIfAbsent(dense.get(i).doc, new ScoreDoc(dense.get(i).doc, 0f));
-    }
-    Map<Integer, Integer> denseRank = new HashMap<>();
-    for (int i = 0; i < dense.size(); i++) {
       denseRank.put(dense.get(i).doc, i);
     }
     Map<Integer, Integer> tieRank = tiesToLexical ? lexicalRank : denseRank;
-    List<ScoreDoc> out = new ArrayList<>(byDoc.values());
-    out.sort(
-        (a, b) -> {
-          int c = Double.compare(fused.get(b.doc), fused.get(a.doc));
-          return c != 0
-              ? c
-              : Integer.compare(
-                  tieRank.getOrDefault(a.doc, Integer.MAX_VALUE),
-                  tieRank.getOrDefault(b.doc, Integer.MAX_VALUE));
-        });
-    for (int i = lexical.length; i < all.length; i++) {
-      if (!byDoc.containsKey(all[i].doc)) {
-        out.add(all[i]);
+    ScoreDoc[] out = all.clone();
+    Arrays.sort(
+        out,
+        0,
+        lexical.length,
+        Comparator.<ScoreDoc>comparingDouble(d -> -fused.get(d.doc))
+            .thenComparingInt(d -> tieRank.get(d.doc)));
+    return out;
+  }
+
+  /** The stored title vectors of these documents, read leaf by leaf in document order. */
+  private static Map<Integer, float[]> vectors(IndexSearcher searcher, ScoreDoc[] docs)
+      throws IOException {
+    int[] ids = Arrays.stream(docs).mapToInt(d -> d.doc).sorted().toArray();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    Map<Integer, float[]> out = new HashMap<>();
+    LeafReaderContext leaf = null;
+    BinaryDocValues values = null;
+    for (int doc : ids) {
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getBinaryDocValues(ArticleIndex.TITLE_VECTOR);
+      }
+      if (values != null && values.advanceExact(doc - leaf.docBase)) {
+        BytesRef b = values.binaryValue();
+        out.put(doc, TitleVectors.decode(b.bytes, b.offset, b.length));
       }
     }
-    return out.toArray(new ScoreDoc[0]);
-  }
-
-  private static float[] vector(List<LeafReaderContext> leaves, int doc) throws IOException {
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    FloatVectorValues values = leaf.reader().getFloatVectorValues(ArticleIndex.TITLE_VECTOR);
-    if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) {
-      return null;
-    }
-    return values.vectorValue();
-  }
-
-  private static Query filter(Audience audience, String exclude) {
-    List<BytesRef> allowed = new ArrayList<>();
-    for (Audience a : audience.visible()) {
-      allowed.add(new BytesRef(a.wire()));
-    }
-    BooleanQuery.Builder b =
-        new BooleanQuery.Builder()
-            .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
-            .add(new TermInSetQuery(ArticleIndex.AUDIENCE, allowed), BooleanClause.Occur.FILTER);
-    if (exclude != null) {
-      b.add(new TermQuery(new Term(ArticleIndex.ID, exclude)), BooleanClause.Occur.MUST_NOT);
-    }
-    return b.build();
+    return out;
   }
 }

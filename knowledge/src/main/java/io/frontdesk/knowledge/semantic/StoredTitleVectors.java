@@ -5,7 +5,6 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import java.nio.ByteBuffer;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -34,32 +33,21 @@ public final class StoredTitleVectors implements TitleVectors {
     String key = TitleVectors.key(embedder, title);
     Document found = vectors.find(Filters.eq("_id", key)).first();
     if (found != null) {
-      float[] v = decode(found.get("v", Binary.class).getData());
+      byte[] b = found.get("v", Binary.class).getData();
+      float[] v = TitleVectors.decode(b, 0, b.length);
       if (v.length == embedder.dimensions()) {
         return v;
       }
     }
     float[] v = embedder.embed(title);
     try {
-      vectors.insertOne(new Document("_id", key).append("v", new Binary(encode(v))));
+      vectors.insertOne(new Document("_id", key).append("v", new Binary(TitleVectors.encode(v))));
     } catch (MongoWriteException e) {
       // Another indexing thread or process stored the same text first: same vector.
       if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
         throw e;
       }
     }
-    return v;
-  }
-
-  static byte[] encode(float[] v) {
-    ByteBuffer b = ByteBuffer.allocate(v.length * 4);
-    b.asFloatBuffer().put(v);
-    return b.array();
-  }
-
-  static float[] decode(byte[] bytes) {
-    float[] v = new float[bytes.length / 4];
-    ByteBuffer.wrap(bytes).asFloatBuffer().get(v);
     return v;
   }
 }

@@ -1,5 +1,6 @@
 package io.frontdesk.knowledge.semantic;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,6 +32,23 @@ public interface TitleVectors {
         return cache.computeIfAbsent(title, embedder::embed);
       }
     };
+  }
+
+  /**
+   * A vector as stored in the index and the store: big-endian floats. A doc value, not a Lucene
+   * vector field, because only the lexical candidates' vectors are read: an HNSW graph tripled the
+   * index build's CPU time at 10k articles (docs/BENCHMARKS.md) for a k-NN search that is not used.
+   */
+  static byte[] encode(float[] v) {
+    ByteBuffer b = ByteBuffer.allocate(v.length * 4);
+    b.asFloatBuffer().put(v);
+    return b.array();
+  }
+
+  static float[] decode(byte[] bytes, int offset, int length) {
+    float[] v = new float[length / 4];
+    ByteBuffer.wrap(bytes, offset, length).asFloatBuffer().get(v);
+    return v;
   }
 
   /** The cache key of a text for an embedder: SHA-256 of the embedder's name and the text. */

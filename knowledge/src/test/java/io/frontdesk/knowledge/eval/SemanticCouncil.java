@@ -19,19 +19,13 @@ import java.util.Locale;
  * {@link SemanticRanker#standard}) on the council set over a grid of confident-answer thresholds,
  * and, with a StackFAQ file, the StackFAQ figures on the tuning half, held-out half and all plus
  * the {@code --confidence} grid. Arguments: [STACKFAQ_FILE] [--confidence] [--grid] (council
- * thresholds grid) [--knn] (k-NN mode) [--ties-dense] (RRF ties to the semantic order).
+ * thresholds grid) [--ties-dense] (RRF ties to the semantic order).
  */
 public final class SemanticCouncil {
   public static void main(String[] args) throws Exception {
     TitleVectors titles = TitleVectors.inMemory(new MiniLmEmbedder());
     List<String> flags = List.of(args);
-    SemanticRanker ranker =
-        new SemanticRanker(
-            titles,
-            flags.contains("--knn") ? SemanticRanker.Mode.KNN : SemanticRanker.Mode.RERANK,
-            100,
-            60,
-            !flags.contains("--ties-dense"));
+    SemanticRanker ranker = new SemanticRanker(titles, 100, 60, !flags.contains("--ties-dense"));
     System.out.println("ranking: " + ranker.describe());
     boolean grid = flags.contains("--grid");
     double[] margins = grid ? new double[] {0.15, 0.2, 0.25, 0.3} : new double[] {0.3};

@@ -126,14 +126,15 @@ class SemanticRankerTest {
   }
 
   @Test
-  void theAudienceRuleHoldsInBothModes() {
+  void theAudienceRuleHolds() {
     TitleVectors titles = TitleVectors.inMemory(new ConceptEmbedder());
     try (ArticleIndex index =
         ArticleIndex.inMemory(
             new KnowledgeAnalyzer(), RelevanceModel.PRODUCTION.similarity(), titles)) {
       index.addAll(ARTICLES);
-      for (SemanticRanker.Mode mode : SemanticRanker.Mode.values()) {
-        SearchEngine e = engine(index, new SemanticRanker(titles, mode, 100, 60, true));
+      for (boolean ties : new boolean[] {true, false}) {
+        String mode = ties ? "ties to lexical" : "ties to semantic";
+        SearchEngine e = engine(index, new SemanticRanker(titles, 100, 60, ties));
         List<String> staff =
             e.search("toner", Audience.STAFF, 10, null, false).hits().stream()
                 .map(SearchHit::id)
