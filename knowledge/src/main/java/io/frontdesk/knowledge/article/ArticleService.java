@@ -266,7 +266,13 @@ public final class ArticleService {
         });
   }
 
-  /** Restores an old version's content as a new published version (audited). */
+  /**
+   * Restores an old version's content as a new version, submitted for review. It goes live only
+   * when another curator approves it: every version is in the history, drafts that were never
+   * approved included, so publishing a restore directly would let one person publish content nobody
+   * reviewed. Until then the live version (if any) stays, and an archived article stays out of
+   * search; to take a bad live version down at once, archive it.
+   */
   public Future<Article> restore(Principal who, String id, int version) {
     requireCurator(who);
     return change(
@@ -280,12 +286,20 @@ public final class ArticleService {
                       () -> ApiException.notFound("article '" + id + "' has no version " + version))
                   .get("content", Document.class);
           int v = d.getInteger("version", 1) + 1;
+          Document next =
+              new Document(old)
+                  .append("state", ArticleStatus.IN_REVIEW.name())
+                  .append("author", who.id())
+                  .append("contributors", new ArrayList<>(List.of(who.id())))
+                  .append("submittedBy", who.id());
           d.put("version", v);
-          d.put("live", new Document(old));
-          d.put("liveVersion", v);
-          d.put("status", ArticleStatus.PUBLISHED.name());
+          d.put("draft", next);
+          if (d.get("live") == null
+              || ArticleStatus.ARCHIVED.name().equals(d.getString("status"))) {
+            d.put("status", ArticleStatus.IN_REVIEW.name());
+          }
           repo.appendVersion(id, v, who.id(), "restore", old, List.of("restored v" + version));
-          return "restored version " + version + " as version " + v;
+          return "restored version " + version + " as version " + v + ", submitted for review";
         });
   }
 
