@@ -4,6 +4,7 @@ import io.frontdesk.core.async.Blocking;
 import io.frontdesk.core.config.FrontdeskConfig;
 import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.http.ApiException;
+import io.frontdesk.core.io.Directories;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.deploy.Command;
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
@@ -218,6 +219,8 @@ public final class KbCommand implements Command {
     Path tmp = Files.createTempDirectory("kb-bench-");
     try (MongoStore store = MongoStore.embedded(tmp.resolve("store"), "bench")) {
       new SpeedBench(store, tmp).run(sizes, out);
+    } finally {
+      Directories.deleteTree(tmp);
     }
     return 0;
   }
