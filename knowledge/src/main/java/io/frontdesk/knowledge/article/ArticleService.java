@@ -424,6 +424,22 @@ public final class ArticleService {
     return existing.isEmpty();
   }
 
+  /**
+   * Publishes new imported articles (ids not yet in the store) with one bulk write per collection,
+   * then indexes them. Blocking; searchable after {@link #awaitImportedBlocking()}.
+   */
+  public void importNewBlocking(String by, List<ArticleInput> fresh) {
+    for (Document d : repo.insertPublished(fresh, by)) {
+      cache.forget(d.getString("_id"));
+      sync.applyLater(d);
+    }
+  }
+
+  /** Which of these ids are articles already. Blocking. */
+  public java.util.Set<String> existingIdsBlocking(java.util.Collection<String> ids) {
+    return repo.existingIds(ids);
+  }
+
   /** Blocks until every article imported so far is searchable. */
   public void awaitImportedBlocking() {
     sync.awaitApplied();
