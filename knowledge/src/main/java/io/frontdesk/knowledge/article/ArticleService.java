@@ -36,6 +36,9 @@ public final class ArticleService {
   public static final int DEFAULT_CACHE_SECONDS = 5;
 
   /** The 403 for four eyes: anyone who wrote part of the draft under review. */
+  /** Articles per bulk import write: enough to share a commit, small enough for one message. */
+  static final int IMPORT_BATCH = 500;
+
   public static final String OWN_APPROVAL =
       "You cannot approve this draft: you wrote or edited it since it was last published, and"
           + " four-eyes review needs another Champion or an admin who wrote no part of it.";
@@ -425,19 +428,36 @@ public final class ArticleService {
   }
 
   /**
-   * Publishes new imported articles (ids not yet in the store) with one bulk write per collection,
-   * then indexes them. Blocking; searchable after {@link #awaitImportedBlocking()}.
+   * Publishes imported articles (kb import, QnA import, demo seed) and waits until they are
+   * searchable. Ids new to the store go in bulk, three store writes per {@link #IMPORT_BATCH}
+   * articles; an id already there becomes a new version of its article, with its diff. Returns how
+   * many were added; the rest were updated. Blocking.
    */
-  public void importNewBlocking(String by, List<ArticleInput> fresh) {
+  public int importAllBlocking(String by, List<ArticleInput> inputs) {
+    java.util.Set<String> existing =
+        repo.existingIds(inputs.stream().map(ArticleInput::id).toList());
+    List<ArticleInput> fresh = new ArrayList<>();
+    for (ArticleInput a : inputs) {
+      if (existing.contains(a.id())) {
+        importPublishedBlocking(by, a);
+        continue;
+      }
+      fresh.add(a);
+      if (fresh.size() == IMPORT_BATCH) {
+        importNew(by, fresh);
+        fresh.clear();
+      }
+    }
+    importNew(by, fresh);
+    awaitImportedBlocking();
+    return inputs.size() - existing.size();
+  }
+
+  private void importNew(String by, List<ArticleInput> fresh) {
     for (Document d : repo.insertPublished(fresh, by)) {
       cache.forget(d.getString("_id"));
       sync.applyLater(d);
     }
-  }
-
-  /** Which of these ids are articles already. Blocking. */
-  public java.util.Set<String> existingIdsBlocking(java.util.Collection<String> ids) {
-    return repo.existingIds(ids);
   }
 
   /** Blocks until every article imported so far is searchable. */

@@ -23,9 +23,6 @@ import java.util.stream.Stream;
  * that claims it (which one was meant is the author's call, not ours). Blocking.
  */
 public final class ArticleImporter {
-  /** Articles per bulk write: large enough to amortise a commit, small enough for one message. */
-  private static final int BATCH = 500;
-
   private final ArticleService articles;
 
   public ArticleImporter(ArticleService articles) {
@@ -66,11 +63,7 @@ public final class ArticleImporter {
         rejected.add(new ImportReport.Rejection(f.getKey(), e.getMessage()));
       }
     }
-    int added = 0;
-    int updated = 0;
-    java.util.Set<String> existing =
-        articles.existingIdsBlocking(valid.values().stream().map(ArticleInput::id).toList());
-    List<ArticleInput> fresh = new ArrayList<>();
+    List<ArticleInput> accepted = new ArrayList<>();
     for (Map.Entry<String, ArticleInput> e : valid.entrySet()) {
       List<String> claimants = byId.get(e.getValue().id());
       if (claimants.size() > 1) {
@@ -86,23 +79,10 @@ public final class ArticleImporter {
                     + ")"));
         continue;
       }
-      if (!existing.contains(e.getValue().id())) {
-        // New articles go in bulk below: three store writes for the lot, not three each.
-        fresh.add(e.getValue());
-        if (fresh.size() == BATCH) {
-          articles.importNewBlocking(by, fresh);
-          added += fresh.size();
-          fresh.clear();
-        }
-      } else if (articles.importPublishedBlocking(by, e.getValue())) {
-        added++;
-      } else {
-        updated++;
-      }
+      accepted.add(e.getValue());
     }
-    articles.importNewBlocking(by, fresh);
-    added += fresh.size();
-    articles.awaitImportedBlocking();
+    int added = articles.importAllBlocking(by, accepted);
+    int updated = accepted.size() - added;
     return new ImportReport(added, updated, rejected);
   }
 
