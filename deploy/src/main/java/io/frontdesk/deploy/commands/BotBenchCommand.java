@@ -148,19 +148,40 @@ public final class BotBenchCommand implements Command {
       BenchProbes probes = new BenchProbes(server.context().metrics().registry());
       try {
         // Warm both up (JIT, index caches), then measure each.
-        load(client, bare.actualPort(), concurrency, Duration.ofSeconds(3), false, null);
-        load(client, server.port(), concurrency, Duration.ofSeconds(5), true, null);
+        load(vertx, client, bare.actualPort(), concurrency, Duration.ofSeconds(3), false, null);
+        load(vertx, client, server.port(), concurrency, Duration.ofSeconds(5), true, null);
         Result ceiling =
-            load(client, bare.actualPort(), concurrency, Duration.ofSeconds(seconds), false, null);
+            load(
+                vertx,
+                client,
+                bare.actualPort(),
+                concurrency,
+                Duration.ofSeconds(seconds),
+                false,
+                null);
         out.println("ceiling (bare Vert.x, fixed reply): " + ceiling);
         out.flush();
         Result bot =
-            load(client, server.port(), concurrency, Duration.ofSeconds(seconds), true, probes);
+            load(
+                vertx,
+                client,
+                server.port(),
+                concurrency,
+                Duration.ofSeconds(seconds),
+                true,
+                probes);
         out.println("bot (/api/messages, expectReplies): " + bot);
         out.flush();
         // The bot's own cost, without the knowledge search: "help" answered from the registry.
         Result help =
-            load(client, server.port(), concurrency, Duration.ofSeconds(seconds), null, probes);
+            load(
+                vertx,
+                client,
+                server.port(),
+                concurrency,
+                Duration.ofSeconds(seconds),
+                null,
+                probes);
         out.println("bot, 'help' (no knowledge search): " + help);
         out.printf(
             "bot / ceiling: %.0f%%; load average now %.2f%n",
@@ -221,41 +242,55 @@ public final class BotBenchCommand implements Command {
 
   /** A closed loop: {@code concurrency} requests in flight until the time is up. */
   static Result load(
-      HttpClient client, int port, int concurrency, Duration d, Boolean bot, BenchProbes probes)
+      Vertx vertx,
+      HttpClient client,
+      int port,
+      int concurrency,
+      Duration d,
+      Boolean bot,
+      BenchProbes probes)
       throws Exception {
-    long end = System.nanoTime() + d.toNanos();
     BenchProbes.Mark mark = probes == null ? null : probes.mark();
     long t0 = System.nanoTime();
     long cpu0 = cpuNanos();
-    Latencies latencies = new Latencies();
-    AtomicLong errors = new AtomicLong();
-    Promise<Void> all = Promise.promise();
-    AtomicInteger running = new AtomicInteger(concurrency);
+    Run run = new Run(vertx, client, port, bot, t0 + d.toNanos());
     for (int w = 0; w < concurrency; w++) {
-      int worker = w;
-      loop(client, port, bot, worker, end, latencies, errors, running, all);
+      run.running.incrementAndGet();
     }
-    // Every request times out on its own, so the loop ends soon after the deadline; the margin
-    // only matters if the client itself is lost.
+    for (int w = 0; w < concurrency; w++) {
+      run.next(w);
+    }
+    // Every request ends (answered, failed or abandoned by the watchdog), so the loop ends soon
+    // after the deadline; the margin only matters if the client itself is lost.
     try {
-      all.future().await(d.toMillis() + 2 * REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+      run.all.future().await(d.toMillis() + 3 * REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       // Reported below as requests that never finished.
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     double cpuMs = (cpuNanos() - cpu0) / 1e6;
-    long[] sorted = latencies.sorted();
+    long[] sorted = run.latencies.sorted();
     int count = sorted.length;
+    if (!run.abandoned.isEmpty()) {
+      System.err.println(
+          "bot-bench: requests abandoned after "
+              + (REQUEST_TIMEOUT_MS + WATCHDOG_GRACE_MS)
+              + " ms, by the stage they had reached: "
+              + run.abandoned);
+    }
     return new Result(
         count,
-        errors.get(),
-        running.get(),
+        run.errors.get(),
+        run.running.get(),
         count / secs,
         count == 0 ? 0 : sorted[count / 2] / 1e6,
         count == 0 ? 0 : sorted[(int) Math.min(count - 1, Math.ceil(count * 0.99) - 1)] / 1e6,
         count == 0 ? 0 : cpuMs / count,
         mark == null ? null : mark.since());
   }
+
+  /** Past the client's own timeouts: a request still open then is abandoned by the bench. */
+  static final long WATCHDOG_GRACE_MS = 5_000;
 
   /** Request latencies in nanoseconds, from several event-loop threads. */
   static final class Latencies {
@@ -276,69 +311,112 @@ public final class BotBenchCommand implements Command {
     }
   }
 
-  private static void loop(
-      HttpClient client,
-      int port,
-      Boolean bot,
-      int worker,
-      long end,
-      Latencies latencies,
-      AtomicLong errors,
-      AtomicInteger running,
-      Promise<Void> all) {
-    if (System.nanoTime() >= end) {
-      if (running.decrementAndGet() == 0) {
-        all.tryComplete();
+  /**
+   * One timed run. Each request ends once: answered, failed (the client's connect and idle
+   * timeouts), or abandoned by a watchdog timer of the bench's own, which does not rely on the
+   * client's timeouts and records how far the request got, so a lost reply is counted and located
+   * instead of stalling the run.
+   */
+  static final class Run {
+    final Vertx timers;
+    final HttpClient client;
+    final int port;
+    final Boolean bot;
+    final long end;
+    final Latencies latencies = new Latencies();
+    final AtomicLong errors = new AtomicLong();
+    final AtomicInteger running = new AtomicInteger();
+    final Promise<Void> all = Promise.promise();
+    final Map<String, Integer> abandoned = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Run(Vertx timers, HttpClient client, int port, Boolean bot, long end) {
+      this.timers = timers;
+      this.client = client;
+      this.port = port;
+      this.bot = bot;
+      this.end = end;
+    }
+
+    void next(int worker) {
+      if (System.nanoTime() >= end) {
+        if (running.decrementAndGet() == 0) {
+          all.tryComplete();
+        }
+        return;
       }
-      return;
-    }
-    Future<Buffer> f;
-    long start = System.nanoTime();
-    try {
-      String text =
-          bot == null ? "help" : QUESTIONS.get((int) ((start / 1000 + worker) % QUESTIONS.size()));
-      String body = activity(text, worker).encode();
-      f =
-          client
-              .request(
-                  new RequestOptions()
-                      .setMethod(HttpMethod.POST)
-                      .setHost("127.0.0.1")
-                      .setPort(port)
-                      .setURI("/api/messages")
-                      // A lost reply fails the request instead of stalling the run.
-                      .setConnectTimeout(REQUEST_TIMEOUT_MS)
-                      .setIdleTimeout(REQUEST_TIMEOUT_MS)
-                      .putHeader("Content-Type", "application/json"))
-              .compose(req -> req.send(body))
-              .compose(
-                  res -> {
-                    if (res.statusCode() != 200) {
-                      errors.incrementAndGet();
-                    }
-                    return res.body();
-                  });
-    } catch (RuntimeException e) {
-      f = Future.failedFuture(e);
-    }
-    f.onComplete(
-        r -> {
-          try {
-            if (r.failed()) {
-              errors.incrementAndGet();
-              if (errors.get() <= 3) {
-                System.err.println("bot-bench: request failed: " + r.cause());
+      long start = System.nanoTime();
+      java.util.concurrent.atomic.AtomicBoolean done =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicReference<String> stage =
+          new java.util.concurrent.atomic.AtomicReference<>("waiting for a connection");
+      Future<Buffer> f;
+      try {
+        String text =
+            bot == null
+                ? "help"
+                : QUESTIONS.get((int) ((start / 1000 + worker) % QUESTIONS.size()));
+        String body = activity(text, worker).encode();
+        f =
+            client
+                .request(
+                    new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setHost("127.0.0.1")
+                        .setPort(port)
+                        .setURI("/api/messages")
+                        .setConnectTimeout(REQUEST_TIMEOUT_MS)
+                        .setIdleTimeout(REQUEST_TIMEOUT_MS)
+                        .putHeader("Content-Type", "application/json"))
+                .compose(
+                    req -> {
+                      stage.set("sending");
+                      return req.send(body);
+                    })
+                .compose(
+                    res -> {
+                      stage.set("reading the body of a " + res.statusCode());
+                      if (res.statusCode() != 200) {
+                        errors.incrementAndGet();
+                      }
+                      return res.body();
+                    });
+      } catch (RuntimeException e) {
+        f = Future.failedFuture(e);
+      }
+      long watchdog =
+          timers.setTimer(
+              REQUEST_TIMEOUT_MS + WATCHDOG_GRACE_MS,
+              id -> {
+                if (done.compareAndSet(false, true)) {
+                  errors.incrementAndGet();
+                  abandoned.merge(stage.get(), 1, Integer::sum);
+                  latencies.add(System.nanoTime() - start);
+                  next(worker);
+                }
+              });
+      f.onComplete(
+          r -> {
+            if (!done.compareAndSet(false, true)) {
+              return;
+            }
+            timers.cancelTimer(watchdog);
+            try {
+              if (r.failed()) {
+                errors.incrementAndGet();
+                if (errors.get() <= 3) {
+                  System.err.println("bot-bench: request failed: " + r.cause());
+                }
+              } else if (!Boolean.FALSE.equals(bot)
+                  && !r.result().toString().contains("activities")) {
+                errors.incrementAndGet();
               }
-            } else if (!Boolean.FALSE.equals(bot)
-                && !r.result().toString().contains("activities")) {
+              latencies.add(System.nanoTime() - start);
+            } catch (RuntimeException e) {
               errors.incrementAndGet();
             }
-            latencies.add(System.nanoTime() - start);
-          } catch (RuntimeException e) {
-            errors.incrementAndGet();
-          }
-          loop(client, port, bot, worker, end, latencies, errors, running, all);
-        });
+            next(worker);
+          });
+    }
   }
 
   /** A Teams personal-chat question from a demo user, with a fresh id, answered in the body. */
