@@ -147,9 +147,11 @@ public final class BotBenchCommand implements Command {
       out.flush();
       BenchProbes probes = new BenchProbes(server.context().metrics().registry());
       try {
-        // Warm both up (JIT, index caches), then measure each.
+        // Warm both up (JIT, index caches), then measure each. The bot's warm-up is long enough for
+        // C2 to compile the turn's hot paths: with 5 s, compilation was still part of the run.
         load(vertx, client, bare.actualPort(), concurrency, Duration.ofSeconds(3), false, null);
-        load(vertx, client, server.port(), concurrency, Duration.ofSeconds(5), true, null);
+        load(vertx, client, server.port(), concurrency, Duration.ofSeconds(10), true, null);
+        load(vertx, client, server.port(), concurrency, Duration.ofSeconds(2), null, null);
         Result ceiling =
             load(
                 vertx,
