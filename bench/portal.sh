@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Portal page latency: search results and article pages with N synthetic articles, C concurrent
 # signed-in clients. Usage: bench/portal.sh [ARTICLES] [CONCURRENCY] [WARMUP_S] [MEASURE_S]
+# PORTAL_BENCH_JAVA_OPTS replaces the JVM options (default -Xmx1g, the JVM's own collector: G1 on
+# 2+ cores), e.g. PORTAL_BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xmx1g" as ./frontdesk runs the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # One reactor run compiles everything and writes deploy's test classpath (sibling modules resolve
@@ -8,4 +10,4 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q -pl deploy -am test-compile dependency:build-classpath \
   -Dspotless.check.skip=true -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 CP="deploy/target/test-classes:deploy/target/classes:$(cat deploy/target/bench.classpath)"
-exec java -Xmx1g -cp "$CP" io.frontdesk.deploy.portal.PortalBenchmark "$@"
+exec java ${PORTAL_BENCH_JAVA_OPTS:--Xmx1g} -cp "$CP" io.frontdesk.deploy.portal.PortalBenchmark "$@"

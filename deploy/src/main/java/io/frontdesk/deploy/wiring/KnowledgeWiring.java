@@ -86,13 +86,16 @@ public final class KnowledgeWiring implements Wiring {
                 .integer(
                     ArticleService.CACHE_SECONDS, ArticleService.DEFAULT_CACHE_SECONDS, 0, 300)),
         ctx.settings()
-            .integer(SearchService.CACHE_SIZE, SearchService.DEFAULT_CACHE_SIZE, 0, 100_000));
+            .integer(SearchService.CACHE_SIZE, SearchService.DEFAULT_CACHE_SIZE, 0, 100_000),
+        ctx.settings()
+            .integer(
+                ArticleService.CACHE_ENTRIES, ArticleService.DEFAULT_CACHE_ENTRIES, 0, 1_000_000));
   }
 
   /** For tools: the query log and view counts are written at once, and nothing is cached. */
   public KnowledgeWiring(
       Vertx vertx, MongoStore store, Path indexDir, String baseUrl, Blocking blocking) {
-    this(vertx, store, indexDir, baseUrl, blocking, WriteBehinds.direct(), Duration.ZERO, 0);
+    this(vertx, store, indexDir, baseUrl, blocking, WriteBehinds.direct(), Duration.ZERO, 0, 0);
   }
 
   public KnowledgeWiring(
@@ -103,7 +106,8 @@ public final class KnowledgeWiring implements Wiring {
       Blocking blocking,
       WriteBehinds analytics,
       Duration articleCache,
-      int searchCache) {
+      int searchCache,
+      int articleCacheEntries) {
     this.vertx = vertx;
     this.blocking = blocking;
     this.analytics = analytics;
@@ -122,7 +126,14 @@ public final class KnowledgeWiring implements Wiring {
             engine, queryLog, blocking, ResultCache.following(index, synonyms, searchCache));
     this.articles =
         new ArticleService(
-            repo, sync, markdown, new Excerpts(markdown, analyzer), blocking, clock, articleCache);
+            repo,
+            sync,
+            markdown,
+            new Excerpts(markdown, analyzer),
+            blocking,
+            clock,
+            articleCache,
+            articleCacheEntries);
     this.feedback = new FeedbackService(store.database(), repo, queryLog, blocking, clock);
   }
 

@@ -1,5 +1,6 @@
 package io.frontdesk.deploy.portal;
 
+import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
 import io.frontdesk.knowledge.article.ArticleListings;
 import io.frontdesk.knowledge.importing.ImportReport;
@@ -24,8 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Portal page latency (bench/portal.sh): a real server ({@code serve --demo} wiring) with N extra
  * synthetic published articles, a signed-in staff session, and C concurrent clients that each
  * request search-results pages ({@code /kb?q=...}) and article pages ({@code /kb/ID}) in a closed
- * loop. Prints p50/p95/p99/max per page type, measured at the client over loopback HTTP/1.1, so
- * each figure includes the client's own overhead: an upper bound on the server-side time.
+ * loop. Prints p50/p95/p99/max per page type measured at the client over loopback HTTP/1.1 (each
+ * figure includes the client's own overhead: an upper bound), and next to them the server-side
+ * p50/p95/p99 from the server's own histogram of request times ({@link Metrics#SERVER_TIME}, from
+ * the request's headers arriving to its response ending), over the same measured window.
  *
  * <p>Arguments: articles (10000), concurrency (16), warm-up seconds (10), measured seconds (30).
  */
@@ -78,9 +81,13 @@ public final class PortalBenchmark {
       var os =
           (com.sun.management.OperatingSystemMXBean)
               java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      var registry = fx.server.context().metrics().registry();
+      Map<String, long[]> server0 = ServerTimes.byPage(registry);
       long cpu0 = os.getProcessCpuTime();
       long errors = run(http, fx.baseUrl, cookie, articles, concurrency, seconds, times);
       long cpu = os.getProcessCpuTime() - cpu0;
+      Map<String, long[]> server1 = ServerTimes.byPage(registry);
+      System.out.println("server routes: " + ServerTimes.routes(registry));
       long requests = times.values().stream().mapToLong(List::size).sum();
       System.out.printf(
           Locale.ROOT,
@@ -108,6 +115,17 @@ public final class PortalBenchmark {
             pct(t, 95),
             pct(t, 99),
             t.isEmpty() ? 0 : t.get(t.size() - 1) / 1e6);
+      }
+      for (String page : times.keySet()) {
+        long[] d = ServerTimes.delta(server0.get(page), server1.get(page));
+        System.out.printf(
+            Locale.ROOT,
+            "%-8s server-side n=%d  p50=%s ms  p95=%s ms  p99=%s ms%n",
+            page,
+            d[d.length - 1],
+            ServerTimes.percentile(d, 50),
+            ServerTimes.percentile(d, 95),
+            ServerTimes.percentile(d, 99));
       }
       listings(fx, kw, articles);
     }
