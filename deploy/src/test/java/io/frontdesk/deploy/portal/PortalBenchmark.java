@@ -83,10 +83,12 @@ public final class PortalBenchmark {
               java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       var registry = fx.server.context().metrics().registry();
       Map<String, long[]> server0 = ServerTimes.byPage(registry);
+      Map<String, long[]> gc0 = gc();
       long cpu0 = os.getProcessCpuTime();
       long errors = run(http, fx.baseUrl, cookie, articles, concurrency, seconds, times);
       long cpu = os.getProcessCpuTime() - cpu0;
       Map<String, long[]> server1 = ServerTimes.byPage(registry);
+      Map<String, long[]> gc1 = gc();
       System.out.println("server routes: " + ServerTimes.routes(registry));
       long requests = times.values().stream().mapToLong(List::size).sum();
       System.out.printf(
@@ -127,6 +129,19 @@ public final class PortalBenchmark {
             ServerTimes.percentile(d, 95),
             ServerTimes.percentile(d, 99));
       }
+      gc1.forEach(
+          (name, after) ->
+              System.out.printf(
+                  Locale.ROOT,
+                  "GC in the measured window: %s %d collections, %d ms in total%n",
+                  name,
+                  after[0] - gc0.getOrDefault(name, new long[2])[0],
+                  after[1] - gc0.getOrDefault(name, new long[2])[1]));
+      System.out.println(
+          "JVM: "
+              + String.join(
+                  " ",
+                  java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
       listings(fx, kw, articles);
     }
     System.exit(0);
@@ -164,6 +179,15 @@ public final class PortalBenchmark {
         measured.size(),
         pct(measured, 50),
         measured.get(measured.size() - 1) / 1e6);
+  }
+
+  /** Per collector: collections so far and milliseconds spent in them. */
+  static Map<String, long[]> gc() {
+    Map<String, long[]> out = new LinkedHashMap<>();
+    for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      out.put(b.getName(), new long[] {b.getCollectionCount(), b.getCollectionTime()});
+    }
+    return out;
   }
 
   static double pct(List<Long> sorted, int p) {

@@ -31,7 +31,8 @@ final class ServerTimes {
     for (Timer t : registry.find(Metrics.SERVER_TIME).timers()) {
       String route = t.getId().getTag("route");
       for (var e : PAGES.entrySet()) {
-        if (route != null && route.endsWith(e.getValue())) {
+        // A page that fails (a 404 article) carries the failure handler's routes after its own.
+        if (route != null && (route.endsWith(e.getValue()) || route.contains(e.getValue() + ">"))) {
           long[] c = out.get(e.getKey());
           var snapshot = t.takeSnapshot();
           CountAtBucket[] buckets = snapshot.histogramCounts();
