@@ -3,6 +3,7 @@
 # signed-in clients. Usage: bench/portal.sh [ARTICLES] [CONCURRENCY] [WARMUP_S] [MEASURE_S]
 # PORTAL_BENCH_JAVA_OPTS replaces the JVM options (default -Xmx1g, the JVM's own collector: G1 on
 # 2+ cores), e.g. PORTAL_BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xmx1g" as ./frontdesk runs the server.
+# FRONTDESK_* variables (docs/CONFIGURATION.md) reach the server, e.g. FRONTDESK_KB_SEARCH_THREADS=0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # One reactor run compiles everything and writes deploy's test classpath (sibling modules resolve

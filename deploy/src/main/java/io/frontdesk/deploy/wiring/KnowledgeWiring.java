@@ -89,13 +89,14 @@ public final class KnowledgeWiring implements Wiring {
             .integer(SearchService.CACHE_SIZE, SearchService.DEFAULT_CACHE_SIZE, 0, 100_000),
         ctx.settings()
             .integer(
-                ArticleService.CACHE_ENTRIES, ArticleService.DEFAULT_CACHE_ENTRIES, 0, 1_000_000));
+                ArticleService.CACHE_ENTRIES, ArticleService.DEFAULT_CACHE_ENTRIES, 0, 1_000_000),
+        ctx.settings().integer(SearchService.THREADS, SearchService.defaultThreads(), 0, 64));
   }
 
   /** For tools: the query log and view counts are written at once, and nothing is cached. */
   public KnowledgeWiring(
       Vertx vertx, MongoStore store, Path indexDir, String baseUrl, Blocking blocking) {
-    this(vertx, store, indexDir, baseUrl, blocking, WriteBehinds.direct(), Duration.ZERO, 0, 0);
+    this(vertx, store, indexDir, baseUrl, blocking, WriteBehinds.direct(), Duration.ZERO, 0, 0, 0);
   }
 
   public KnowledgeWiring(
@@ -107,7 +108,8 @@ public final class KnowledgeWiring implements Wiring {
       WriteBehinds analytics,
       Duration articleCache,
       int searchCache,
-      int articleCacheEntries) {
+      int articleCacheEntries,
+      int searchThreads) {
     this.vertx = vertx;
     this.blocking = blocking;
     this.analytics = analytics;
@@ -123,7 +125,10 @@ public final class KnowledgeWiring implements Wiring {
     this.engine = new SearchEngine(index, model, synonyms::current, Confidence.PRODUCTION, baseUrl);
     this.search =
         new SearchService(
-            engine, queryLog, blocking, ResultCache.following(index, synonyms, searchCache));
+            engine,
+            queryLog,
+            searchThreads > 0 ? Blocking.pool(vertx, "kb-search", searchThreads) : blocking,
+            ResultCache.following(index, synonyms, searchCache));
     this.articles =
         new ArticleService(
             repo,

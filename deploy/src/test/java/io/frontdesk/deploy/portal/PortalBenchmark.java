@@ -47,7 +47,15 @@ public final class PortalBenchmark {
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-    try (PortalFixture fx = new PortalFixture()) {
+    // FRONTDESK_* settings in the environment (say FRONTDESK_KB_SEARCH_THREADS=0) reach the server,
+    // so settings can be compared run against run.
+    Map<String, String> settings = new LinkedHashMap<>();
+    System.getenv().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("FRONTDESK_"))
+        .filter(e -> !e.getKey().equals("FRONTDESK_DATA_DIR") && !e.getKey().equals("PORT"))
+        .forEach(e -> settings.put(e.getKey(), e.getValue()));
+    System.out.println("settings from the environment: " + settings.keySet());
+    try (PortalFixture fx = new PortalFixture(settings)) {
       long t0 = System.nanoTime();
       KnowledgeWiring kw = fx.server.wiring(KnowledgeWiring.class).orElseThrow();
       ImportReport r = kw.importer().importFiles(synthetic(articles), "bench");
