@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar="$root/deploy/target/frontdesk.jar"
 [ -f "$jar" ] || (cd "$root" && ./mvnw -q -DskipTests -Dspotless.check.skip=true package)
-opts=${FRONTDESK_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx1g -XX:+ExitOnOutOfMemoryError}
+opts=${FRONTDESK_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms32m -Xmx1g -XX:+ExitOnOutOfMemoryError}
 port=${PORT:-39780}
 # As the launcher: the build's class archive when it is newer than the jar (CDS=0 to leave it out).
 cds=

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
+import org.commonmark.node.Node;
 
 /**
  * Articles and the curation workflow: draft, submit, approve (never by the author), publish,
@@ -30,10 +31,19 @@ public final class ArticleService {
   private final Blocking blocking;
   private final Clock clock;
 
-  /** Seconds a published article, rendered, is reused in process; 0 turns the cache off. */
+  /**
+   * Seconds a published article, rendered, is reused in process while this process's index does not
+   * know the article (while it does, the entry lasts as long as the version it holds); 0 turns the
+   * cache off.
+   */
   public static final String CACHE_SECONDS = "FRONTDESK_KB_ARTICLE_CACHE_SECONDS";
 
   public static final int DEFAULT_CACHE_SECONDS = 5;
+
+  /** Published articles kept rendered in process at most (about 6 KB each for 250 words). */
+  public static final String CACHE_ENTRIES = "FRONTDESK_KB_ARTICLE_CACHE_ENTRIES";
+
+  public static final int DEFAULT_CACHE_ENTRIES = 20_000;
 
   /** The 403 for four eyes: anyone who wrote part of the draft under review. */
   /** Articles per bulk import write: enough to share a commit, small enough for one message. */
@@ -45,11 +55,6 @@ public final class ArticleService {
 
   private final PublishedCache cache;
 
-  /**
-   * @param cacheFor how long a published article, read and rendered, serves readers in process.
-   *     Every change made through this service drops it at once; a change made by another server
-   *     process reaches readers here within this time.
-   */
   public ArticleService(
       ArticleRepository repo,
       IndexSync sync,
@@ -58,13 +63,53 @@ public final class ArticleService {
       Blocking blocking,
       Clock clock,
       Duration cacheFor) {
+    this(repo, sync, markdown, excerpts, blocking, clock, cacheFor, DEFAULT_CACHE_ENTRIES);
+  }
+
+  /**
+   * @param cacheFor zero turns off the in-process cache of published articles, read and rendered;
+   *     otherwise an entry serves readers while this process's index holds the same version of the
+   *     article (every process's changes reach the index within its poll), or for this long when
+   *     the index does not know the article. Every change made through this service drops it at
+   *     once.
+   * @param cacheEntries how many articles that cache keeps at most
+   */
+  public ArticleService(
+      ArticleRepository repo,
+      IndexSync sync,
+      MarkdownRenderer markdown,
+      Excerpts excerpts,
+      Blocking blocking,
+      Clock clock,
+      Duration cacheFor,
+      int cacheEntries) {
     this.repo = repo;
     this.sync = sync;
     this.markdown = markdown;
     this.excerpts = excerpts;
     this.blocking = blocking;
     this.clock = clock;
-    this.cache = new PublishedCache(cacheFor);
+    this.cache = new PublishedCache(cacheFor, cacheEntries);
+    sync.onApplied(this::prerender);
+  }
+
+  /**
+   * A version just reached the index (written here or by another process): if it is published,
+   * render and sanitise it now, once, so its readers need no store read and no rendering.
+   */
+  private void prerender(Document d) {
+    long mark = cache.mark();
+    Document live = d.get("live", Document.class);
+    if (live == null
+        || ArticleStatus.ARCHIVED.name().equals(d.getString("status"))
+        || !cache.enabled()) {
+      return;
+    }
+    cache.put(
+        mark,
+        new PublishedCache.Entry(
+            view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1)),
+            ArticleRepository.count(d, "seq")));
   }
 
   // --- readers ---
@@ -72,9 +117,10 @@ public final class ArticleService {
   /** The published version for a reader of this audience; 404 if unknown, unpublished or hidden. */
   public Future<Article> published(String id, String audience) {
     Audience reader = Audience.parseReader(audience);
-    Optional<PublishedCache.Entry> hit = cache.get(id);
+    Optional<PublishedCache.Entry> hit = cache.get(id, sync.seqOf(id));
     if (hit.isPresent()) {
-      // Read and rendered moments ago: no store round trip, no markdown, no worker hop.
+      // The version the index holds, read and rendered before: no store round trip, no markdown,
+      // no sanitising, no worker hop.
       try {
         return Future.succeededFuture(readable(hit.get(), reader));
       } catch (ApiException e) {
@@ -91,7 +137,8 @@ public final class ArticleService {
           }
           PublishedCache.Entry e =
               new PublishedCache.Entry(
-                  d, view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1)));
+                  view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1)),
+                  ArticleRepository.count(d, "seq"));
           cache.put(mark, e);
           return readable(e, reader);
         });
@@ -101,8 +148,7 @@ public final class ArticleService {
    * The article for this reader, counting the view; 404 if the reader's audience may not see it.
    */
   private Article readable(PublishedCache.Entry e, Audience reader) {
-    Document live = e.stored().get("live", Document.class);
-    if (!reader.canSee(Audience.parseArticle(live.getString("audience")))) {
+    if (!reader.canSee(e.view().audience())) {
       throw notFound(e.view().id());
     }
     repo.countView(e.view().id(), LocalDate.now(clock));
@@ -568,12 +614,13 @@ public final class ArticleService {
   private Article view(Document d, Document content, ArticleStatus status, int version) {
     String body = content.getString("body");
     Document draft = d.get("draft", Document.class);
+    Node parsed = markdown.parse(body);
     return new Article(
         d.getString("_id"),
         content.getString("title"),
         body,
-        markdown.html(body),
-        markdown.text(body),
+        markdown.html(parsed),
+        markdown.text(parsed),
         content.getList("tags", String.class, List.of()),
         content.getString("service"),
         Audience.parseArticle(content.getString("audience")),
