@@ -217,6 +217,22 @@ class KnowledgeDeployIT {
     assertThat(missing.err()).contains("-Psemantic").doesNotContain("at io.");
   }
 
+  @Test
+  void quickBenchPrintsEveryFigureTheIssueAsksForWithoutTheStoreBuild() {
+    Run bench = frontdesk("kb", "bench", "--quick", "400");
+    assertThat(bench.code()).as(bench.err()).isZero();
+    assertThat(bench.out())
+        .contains("n=400 lucene: build ")
+        .contains("articles per CPU-second")
+        .contains("single-thread wall p50=")
+        .contains("cpu p50=")
+        .contains("2 threads ")
+        .contains("publish->searchable median ")
+        .contains("mongo regex (20 queries)")
+        .doesNotContain("insertMany");
+    assertThat(frontdesk("kb", "bench", "--quick", "lots").code()).isEqualTo(2);
+  }
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

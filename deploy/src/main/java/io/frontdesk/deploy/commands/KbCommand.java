@@ -4,6 +4,7 @@ import io.frontdesk.core.async.Blocking;
 import io.frontdesk.core.config.FrontdeskConfig;
 import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.http.ApiException;
+import io.frontdesk.core.io.Directories;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.deploy.Command;
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
@@ -51,7 +52,7 @@ public final class KbCommand implements Command {
         "kb export DIR              write every published article to DIR as Markdown",
         "kb search [--audience staff|schools] QUERY...   ranked results; first line answer: <id>|none",
         "kb eval stackfaq FILE [--confidence]           StackFAQ MAP/MRR/P@1/P@5/Hit@5",
-        "kb bench [SIZE...]         speed benchmark on synthetic articles (default 10000 100000)");
+        "kb bench [--quick] [SIZE...] speed benchmark on synthetic articles (default 10000 100000)");
   }
 
   @Override
@@ -231,7 +232,12 @@ public final class KbCommand implements Command {
 
   private static int bench(List<String> rest, PrintStream out) throws Exception {
     List<Integer> sizes = new ArrayList<>();
+    boolean quick = false;
     for (String s : rest) {
+      if (s.equals("--quick")) {
+        quick = true;
+        continue;
+      }
       try {
         sizes.add(Integer.parseInt(s));
       } catch (NumberFormatException e) {
@@ -239,11 +245,13 @@ public final class KbCommand implements Command {
       }
     }
     if (sizes.isEmpty()) {
-      sizes = List.of(10_000, 100_000);
+      sizes = quick ? List.of(100_000) : List.of(10_000, 100_000);
     }
     Path tmp = Files.createTempDirectory("kb-bench-");
     try (MongoStore store = MongoStore.embedded(tmp.resolve("store"), "bench")) {
-      new SpeedBench(store, tmp).run(sizes, out);
+      new SpeedBench(store, tmp).run(sizes, quick, out);
+    } finally {
+      Directories.deleteTree(tmp);
     }
     return 0;
   }

@@ -93,6 +93,10 @@ public final class KnowledgeWiring implements Wiring {
                     ArticleService.CACHE_SECONDS, ArticleService.DEFAULT_CACHE_SECONDS, 0, 300)),
         ctx.settings()
             .integer(SearchService.CACHE_SIZE, SearchService.DEFAULT_CACHE_SIZE, 0, 100_000),
+        ctx.settings()
+            .integer(
+                ArticleService.CACHE_ENTRIES, ArticleService.DEFAULT_CACHE_ENTRIES, 0, 1_000_000),
+        ctx.settings().integer(SearchService.THREADS, SearchService.defaultThreads(), 0, 64),
         SemanticSetting.load(ctx.settings()));
   }
 
@@ -119,6 +123,8 @@ public final class KnowledgeWiring implements Wiring {
         WriteBehinds.direct(),
         Duration.ZERO,
         0,
+        0,
+        0,
         semantic);
   }
 
@@ -131,6 +137,8 @@ public final class KnowledgeWiring implements Wiring {
       WriteBehinds analytics,
       Duration articleCache,
       int searchCache,
+      int articleCacheEntries,
+      int searchThreads,
       SemanticSetting semantic) {
     this.vertx = vertx;
     this.blocking = blocking;
@@ -156,10 +164,20 @@ public final class KnowledgeWiring implements Wiring {
             vectors == null ? null : SemanticRanker.standard(vectors));
     this.search =
         new SearchService(
-            engine, queryLog, blocking, ResultCache.following(index, synonyms, searchCache));
+            engine,
+            queryLog,
+            searchThreads > 0 ? Blocking.pool(vertx, "kb-search", searchThreads) : blocking,
+            ResultCache.following(index, synonyms, searchCache));
     this.articles =
         new ArticleService(
-            repo, sync, markdown, new Excerpts(markdown, analyzer), blocking, clock, articleCache);
+            repo,
+            sync,
+            markdown,
+            new Excerpts(markdown, analyzer),
+            blocking,
+            clock,
+            articleCache,
+            articleCacheEntries);
     this.feedback = new FeedbackService(store.database(), repo, queryLog, blocking, clock);
   }
 
