@@ -203,6 +203,34 @@ class KnowledgeDeployIT {
                         "thread: MAP=\\d\\.\\d{3} MRR=\\d\\.\\d{3} P@1=\\d\\.\\d{3} P@5=\\d\\.\\d{3}"
                             + " Hit@5=\\d\\.\\d{3}"),
             l -> assertThat(l).startsWith("qa: MAP="));
+    assertThat(eval.err()).contains("ranking: lexical (FRONTDESK_KB_SEMANTIC=off)");
+
+    // The semantic setting: static is refused with its reason, and minilm without the model on
+    // the class path (the default build) says how to build it; neither is a stack trace.
+    settings = settings.with(Map.of("FRONTDESK_KB_SEMANTIC", "static"));
+    Run refused = frontdesk("kb", "eval", "stackfaq", faq.toString());
+    assertThat(refused.code()).isNotZero();
+    assertThat(refused.err()).contains("FRONTDESK_KB_SEMANTIC=static").doesNotContain("at io.");
+    settings = settings.with(Map.of("FRONTDESK_KB_SEMANTIC", "minilm"));
+    Run missing = frontdesk("kb", "eval", "stackfaq", faq.toString());
+    assertThat(missing.code()).isNotZero();
+    assertThat(missing.err()).contains("-Psemantic").doesNotContain("at io.");
+  }
+
+  @Test
+  void quickBenchPrintsEveryFigureTheIssueAsksForWithoutTheStoreBuild() {
+    Run bench = frontdesk("kb", "bench", "--quick", "400");
+    assertThat(bench.code()).as(bench.err()).isZero();
+    assertThat(bench.out())
+        .contains("n=400 lucene: build ")
+        .contains("articles per CPU-second")
+        .contains("single-thread wall p50=")
+        .contains("cpu p50=")
+        .contains("2 threads ")
+        .contains("publish->searchable median ")
+        .contains("mongo regex (20 queries)")
+        .doesNotContain("insertMany");
+    assertThat(frontdesk("kb", "bench", "--quick", "lots").code()).isEqualTo(2);
   }
 
   private final HttpClient http =

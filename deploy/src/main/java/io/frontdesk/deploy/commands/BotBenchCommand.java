@@ -2,6 +2,7 @@ package io.frontdesk.deploy.commands;
 
 import io.frontdesk.core.config.FrontdeskConfig;
 import io.frontdesk.core.config.Settings;
+import io.frontdesk.core.io.Directories;
 import io.frontdesk.deploy.Command;
 import io.frontdesk.deploy.FrontdeskServer;
 import io.vertx.core.Future;
@@ -18,6 +19,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -99,11 +101,12 @@ public final class BotBenchCommand implements Command {
     System.setOut(err);
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
+    Path dataDir = Files.createTempDirectory("fd-bot-bench-");
     Map<String, String> values =
         new java.util.HashMap<>(
             Map.of(
                 "PORT", "0",
-                "FRONTDESK_DATA_DIR", Files.createTempDirectory("fd-bot-bench-").toString(),
+                "FRONTDESK_DATA_DIR", dataDir.toString(),
                 "FRONTDESK_BASE_URL", "https://frontdesk.example.gov.uk"));
     // The caches and write-behind settings may be varied from the environment, to measure each.
     for (String key : TUNABLE) {
@@ -198,6 +201,7 @@ public final class BotBenchCommand implements Command {
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
       server.stop(Duration.ofSeconds(1));
+      Directories.deleteTree(dataDir);
     }
   }
 
