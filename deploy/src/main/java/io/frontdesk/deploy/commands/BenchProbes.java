@@ -3,13 +3,10 @@ package io.frontdesk.deploy.commands;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
-import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -26,37 +23,16 @@ import javax.management.openmbean.CompositeData;
  */
 final class BenchProbes {
   /** Vert.x's HTTP server timer (request start to response end, measured in the server). */
-  static final String SERVER_TIMER = "vertx.http.server.response.time";
+  static final String SERVER_TIMER = io.frontdesk.core.metrics.Metrics.SERVER_TIME;
 
   private final MeterRegistry registry;
   private final AtomicLong maxPauseMs = new AtomicLong();
   private final List<NotificationEmitter> emitters = new ArrayList<>();
   private final NotificationListener listener = (n, h) -> onGc(n.getUserData());
 
-  /**
-   * Must be made before the server's first request: the server timer then keeps a histogram, from
-   * which the run's p50 and p99 are read.
-   */
+  /** The server's timer keeps fixed histogram buckets (core {@code Metrics}), read per run. */
   BenchProbes(MeterRegistry registry) {
     this.registry = registry;
-    registry
-        .config()
-        .meterFilter(
-            new MeterFilter() {
-              @Override
-              public DistributionStatisticConfig configure(
-                  io.micrometer.core.instrument.Meter.Id id, DistributionStatisticConfig config) {
-                if (!SERVER_TIMER.equals(id.getName())) {
-                  return config;
-                }
-                return DistributionStatisticConfig.builder()
-                    .percentilesHistogram(true)
-                    .minimumExpectedValue((double) Duration.ofMillis(1).toNanos())
-                    .maximumExpectedValue((double) Duration.ofSeconds(30).toNanos())
-                    .build()
-                    .merge(config);
-              }
-            });
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (gc instanceof NotificationEmitter e) {
         e.addNotificationListener(listener, null, null);
@@ -157,7 +133,8 @@ final class BenchProbes {
   }
 
   /**
-   * @param serverP50Ms upper bound of the histogram bucket (Micrometer's, about 10-30% wide)
+   * @param serverP50Ms upper bound of the histogram bucket holding it (core {@code Metrics}' fixed
+   *     buckets: 1-ms steps up to 6 ms, 25 ms is a bound)
    */
   record Figures(
       long serverRequests,

@@ -194,7 +194,7 @@ public final class BotBenchCommand implements Command {
             java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 .getSystemLoadAverage());
         bare.close().await();
-        return bot.errors() == 0 && help.errors() == 0 ? 0 : 1;
+        return ceiling.errors() + bot.errors() + help.errors() == 0 ? 0 : 1;
       } finally {
         probes.close();
       }
