@@ -98,7 +98,6 @@ public final class ArticleService {
    * render and sanitise it now, once, so its readers need no store read and no rendering.
    */
   private void prerender(Document d) {
-    long mark = cache.mark();
     Document live = d.get("live", Document.class);
     if (live == null
         || ArticleStatus.ARCHIVED.name().equals(d.getString("status"))
@@ -106,7 +105,6 @@ public final class ArticleService {
       return;
     }
     cache.put(
-        mark,
         new PublishedCache.Entry(
             view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1)),
             ArticleRepository.count(d, "seq")));
@@ -129,7 +127,6 @@ public final class ArticleService {
     }
     return blocking.call(
         () -> {
-          long mark = cache.mark();
           Document d = repo.find(id).orElseThrow(() -> notFound(id));
           Document live = d.get("live", Document.class);
           if (live == null || ArticleStatus.ARCHIVED.name().equals(d.getString("status"))) {
@@ -139,7 +136,7 @@ public final class ArticleService {
               new PublishedCache.Entry(
                   view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1)),
                   ArticleRepository.count(d, "seq"));
-          cache.put(mark, e);
+          cache.put(e);
           return readable(e, reader);
         });
   }
@@ -193,7 +190,7 @@ public final class ArticleService {
                   .append("seq", repo.nextSeq());
           a.reviewBy().ifPresent(r -> d.append("reviewBy", r.toString()));
           repo.insert(d);
-          cache.forget(a.id());
+          cache.forget(a.id(), ArticleRepository.count(d, "seq"));
           repo.appendVersion(
               a.id(), 1, who.id(), "draft", ArticleRepository.content(a), List.of("created"));
           repo.audit(a.id(), who.id(), "create-draft", a.title());
@@ -466,7 +463,7 @@ public final class ArticleService {
     } else {
       repo.insert(d);
     }
-    cache.forget(a.id());
+    cache.forget(a.id(), ArticleRepository.count(d, "seq"));
     repo.appendVersion(a.id(), v, by, "import", ArticleRepository.content(a), changed);
     repo.audit(a.id(), by, existing.isPresent() ? "import-update" : "import-add", a.title());
     sync.applyLater(d);
@@ -501,7 +498,7 @@ public final class ArticleService {
 
   private void importNew(String by, List<ArticleInput> fresh) {
     for (Document d : repo.insertPublished(fresh, by)) {
-      cache.forget(d.getString("_id"));
+      cache.forget(d.getString("_id"), ArticleRepository.count(d, "seq"));
       sync.applyLater(d);
     }
   }
@@ -539,7 +536,7 @@ public final class ArticleService {
           if (!repo.replaceIf(d, expected)) {
             throw ApiException.conflict("article '" + id + "' changed meanwhile; try again");
           }
-          cache.forget(id);
+          cache.forget(id, ArticleRepository.count(d, "seq"));
           repo.audit(id, who.id(), action, detail);
           sync.applyNow(d);
           return curatorView(d);

@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Published articles as last read and rendered, for readers: an article page or a bot answer then
@@ -29,9 +28,6 @@ final class PublishedCache {
   private final long nanos;
   private final int max;
   private final Map<String, Timed> entries = new ConcurrentHashMap<>();
-
-  /** Bumped by every change; a read caches what it found only if nothing changed meanwhile. */
-  private final AtomicLong changes = new AtomicLong();
 
   /**
    * @param keep how long an entry serves while the index cannot confirm its version; zero turns the
@@ -66,13 +62,12 @@ final class PublishedCache {
     return nanos > 0 && max > 0;
   }
 
-  /** Call before reading the store; pass the result to {@link #put}. */
-  long mark() {
-    return changes.get();
-  }
-
-  void put(long mark, Entry e) {
-    if (!enabled() || changes.get() != mark) {
+  /**
+   * Keeps {@code e} unless an entry of a later version is already there (the index follower and a
+   * writer of this process can render the same article at once, in either order).
+   */
+  void put(Entry e) {
+    if (!enabled()) {
       return;
     }
     String id = e.view().id();
@@ -82,16 +77,16 @@ final class PublishedCache {
         entries.remove(any.next());
       }
     }
-    entries.put(id, new Timed(e, System.nanoTime() + nanos));
-    if (changes.get() != mark) {
-      entries.remove(id);
-    }
+    Timed t = new Timed(e, System.nanoTime() + nanos);
+    entries.merge(id, t, (old, neu) -> old.entry().seq() > neu.entry().seq() ? old : neu);
   }
 
-  /** The article changed (or is about to): readers must read it again. */
-  void forget(String id) {
-    changes.incrementAndGet();
-    entries.remove(id);
+  /**
+   * This process wrote version {@code seq} of the article: drop any entry of an earlier version
+   * (one of this version, rendered by the index follower that saw the write first, stays).
+   */
+  void forget(String id, long seq) {
+    entries.computeIfPresent(id, (k, t) -> t.entry().seq() >= seq ? t : null);
   }
 
   int size() {
