@@ -23,7 +23,9 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -74,6 +76,7 @@ public final class FrontdeskServer {
                   config.mongoDatabase(),
                   List.of(metrics.mongoCommandListener()),
                   List.of(metrics.mongoPoolListener())));
+      long storeMs = (System.nanoTime() - t0) / 1_000_000;
       HealthRegistry health = new HealthRegistry(vertx);
       MongoStore s = store;
       health.register(
@@ -85,18 +88,24 @@ public final class FrontdeskServer {
       ServerContext ctx =
           new ServerContext(
               vertx, config, settings, store, health, metrics, Blocking.on(vertx), demo);
+      long w0 = System.nanoTime();
       List<Wiring> wirings = wire(ctx);
+      long wireMs = (System.nanoTime() - w0) / 1_000_000;
 
       // Emptiness is judged before any module starts: a module's start may write its defaults
       // (counters, policies), and those must not make a fresh store look used.
       Future<Boolean> seed =
           demo ? ctx.blocking().call(() -> isEmpty(ctx.store())) : Future.succeededFuture(false);
       Future<Void> started = seed.mapEmpty();
+      // Time per phase for the ready line, so a slow start says where its time went.
+      Map<String, Long> phases = new LinkedHashMap<>();
+      phases.put("store", storeMs);
+      phases.put("wiring", wireMs);
       for (Wiring w : wirings) {
-        started = started.compose(v -> w.start());
+        started = started.compose(v -> timed(phases, name(w), w::start));
       }
       if (demo) {
-        started = started.compose(v -> seedDemo(ctx, wirings, seed.result()));
+        started = started.compose(v -> seedDemo(ctx, wirings, seed.result(), phases));
       }
       Router root = Router.router(vertx);
       root.route().handler(new RequestLog());
@@ -121,10 +130,11 @@ public final class FrontdeskServer {
               .compose(h -> health.start().map(h))
               .await(60, TimeUnit.SECONDS);
       LOG.info(
-          "Frontdesk ready on port {} in {} ms ({})",
+          "Frontdesk ready on port {} in {} ms ({}); ms per phase: {}",
           listening.actualPort(),
           (System.nanoTime() - t0) / 1_000_000,
-          config.baseUrl());
+          config.baseUrl(),
+          phases);
       return new FrontdeskServer(ctx, wirings, listening);
     } catch (Exception e) {
       if (store != null) {
@@ -140,6 +150,16 @@ public final class FrontdeskServer {
       }
       throw new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  private static Future<Void> timed(
+      Map<String, Long> phases, String name, java.util.function.Supplier<Future<Void>> phase) {
+    long t = System.nanoTime();
+    return phase.get().onSuccess(v -> phases.put(name, (System.nanoTime() - t) / 1_000_000));
+  }
+
+  private static String name(Wiring w) {
+    return w.getClass().getSimpleName().replace("Wiring", "").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Every module, in dependency order. */
@@ -158,14 +178,15 @@ public final class FrontdeskServer {
     return wirings;
   }
 
-  private static Future<Void> seedDemo(ServerContext ctx, List<Wiring> wirings, boolean empty) {
+  private static Future<Void> seedDemo(
+      ServerContext ctx, List<Wiring> wirings, boolean empty, Map<String, Long> phases) {
     if (!empty) {
       LOG.info("--demo: the store already holds data, so no demo data was added");
       return Future.succeededFuture();
     }
     Future<Void> seeded = Future.succeededFuture();
     for (Wiring w : wirings) {
-      seeded = seeded.compose(v -> w.seedDemo());
+      seeded = seeded.compose(v -> timed(phases, "demo " + name(w), w::seedDemo));
     }
     return seeded.compose(
         v ->

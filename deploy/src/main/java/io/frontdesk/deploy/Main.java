@@ -4,6 +4,7 @@ import io.frontdesk.core.config.ConfigException;
 import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.store.StoreException;
 import io.frontdesk.deploy.commands.BotBenchCommand;
+import io.frontdesk.deploy.commands.CdsTrainCommand;
 import io.frontdesk.deploy.commands.DeskCommand;
 import io.frontdesk.deploy.commands.KbCommand;
 import io.frontdesk.deploy.commands.ServeCommand;
@@ -36,7 +37,8 @@ public final class Main {
                 new KbCommand(),
                 new DeskCommand(),
                 new TeamsPackageCommand(),
-                new BotBenchCommand()));
+                new BotBenchCommand(),
+                new CdsTrainCommand()));
     int code = main.run(args, Settings.fromEnvironment());
     System.exit(code);
   }

@@ -203,6 +203,18 @@ class KnowledgeDeployIT {
                         "thread: MAP=\\d\\.\\d{3} MRR=\\d\\.\\d{3} P@1=\\d\\.\\d{3} P@5=\\d\\.\\d{3}"
                             + " Hit@5=\\d\\.\\d{3}"),
             l -> assertThat(l).startsWith("qa: MAP="));
+    assertThat(eval.err()).contains("ranking: lexical (FRONTDESK_KB_SEMANTIC=off)");
+
+    // The semantic setting: static is refused with its reason, and minilm without the model on
+    // the class path (the default build) says how to build it; neither is a stack trace.
+    settings = settings.with(Map.of("FRONTDESK_KB_SEMANTIC", "static"));
+    Run refused = frontdesk("kb", "eval", "stackfaq", faq.toString());
+    assertThat(refused.code()).isNotZero();
+    assertThat(refused.err()).contains("FRONTDESK_KB_SEMANTIC=static").doesNotContain("at io.");
+    settings = settings.with(Map.of("FRONTDESK_KB_SEMANTIC", "minilm"));
+    Run missing = frontdesk("kb", "eval", "stackfaq", faq.toString());
+    assertThat(missing.code()).isNotZero();
+    assertThat(missing.err()).contains("-Psemantic").doesNotContain("at io.");
   }
 
   @Test

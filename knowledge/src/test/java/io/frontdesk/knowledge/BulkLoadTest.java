@@ -1,7 +1,9 @@
 package io.frontdesk.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.frontdesk.core.http.ApiException;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.testing.TestStores;
 import io.frontdesk.knowledge.article.ArticleInput;
@@ -90,6 +92,47 @@ class BulkLoadTest {
         // The body was rendered from Markdown: no asterisks in what the reader sees.
         assertThat(hits.get(0).snippet()).contains("bold").doesNotContain("**");
       }
+    }
+  }
+
+  private static ArticleInput article(String id) {
+    return new ArticleInput(
+        id,
+        "Title of " + id,
+        "Body of " + id,
+        List.of(),
+        "Service",
+        Audience.ALL,
+        Optional.empty());
+  }
+
+  @Test
+  void aBulkWriteThatMeetsAnIdCreatedMeanwhileKeepsWhatWentInWholeAndNamesTheClash() {
+    try (MongoStore store = TestStores.fresh()) {
+      ArticleRepository repo = new ArticleRepository(store.database());
+      repo.init();
+      repo.insertPublished(List.of(article("taken")), "someone-else");
+
+      assertThatThrownBy(
+              () ->
+                  repo.insertPublished(
+                      List.of(article("first"), article("taken"), article("after")), "loader"))
+          .isInstanceOfSatisfying(
+              ApiException.class,
+              e -> {
+                assertThat(e.status()).isEqualTo(409);
+                assertThat(e.getMessage()).contains("'taken'", "import again");
+              });
+      // What went in is whole (article, first version, audit entry): MongoDB stops an ordered
+      // insert at the clash, the embedded store carries on past it.
+      assertThat(repo.find("first")).isPresent();
+      assertThat(repo.versions("first")).hasSize(1);
+      assertThat(repo.auditOf("first")).hasSize(1);
+      assertThat(repo.versions("after")).hasSize(repo.find("after").isPresent() ? 1 : 0);
+      assertThat(repo.auditOf("after")).hasSize(repo.find("after").isPresent() ? 1 : 0);
+      assertThat(repo.versions("taken"))
+          .extracting(d -> d.getString("by"))
+          .containsExactly("someone-else");
     }
   }
 }

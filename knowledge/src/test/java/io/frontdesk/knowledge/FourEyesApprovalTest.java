@@ -121,4 +121,43 @@ class FourEyesApprovalTest {
     assertThat(await(kb.articles.approve(ANNA, "reset-voicemail")).body())
         .isEqualTo("Dial 1571; option 3 resets it.");
   }
+
+  @Test
+  void aRestoredVersionWaitsForReviewSoANeverApprovedDraftCannotBePublishedByRestoring() {
+    await(kb.articles.createDraft(ANNA, input("Dial 1571 and choose option 3.")));
+    await(kb.articles.submit(ANNA, "reset-voicemail"));
+    await(kb.articles.approve(BEN, "reset-voicemail"));
+    // Version 2: Anna's draft that nobody approved.
+    await(kb.articles.editDraft(ANNA, input("Call the premium line 0906 to reset it.")));
+    await(kb.articles.editDraft(ANNA, input("Dial 1571 and choose option 3, then 2.")));
+
+    Article restored = await(kb.articles.restore(ANNA, "reset-voicemail", 2));
+    assertThat(restored.status()).isEqualTo(ArticleStatus.IN_REVIEW);
+    assertThat(restored.body()).isEqualTo("Call the premium line 0906 to reset it.");
+    assertThat(restored.pendingContributors()).containsExactly("anna");
+    // Readers still get the approved version 1.
+    assertThat(await(kb.articles.published("reset-voicemail", "staff")).body())
+        .isEqualTo("Dial 1571 and choose option 3.");
+    refused(ANNA);
+
+    Article approved = await(kb.articles.approve(CLARE, "reset-voicemail"));
+    assertThat(approved.body()).isEqualTo("Call the premium line 0906 to reset it.");
+    assertThat(await(kb.articles.audit(CLARE, "reset-voicemail")))
+        .extracting(d -> d.getString("detail"))
+        .contains("restored version 2 as version 4, submitted for review");
+  }
+
+  @Test
+  void restoringAnArchivedArticleKeepsItOutOfSearchUntilApproved() {
+    await(kb.articles.createDraft(ANNA, input("Dial 1571 and choose option 3.")));
+    await(kb.articles.submit(ANNA, "reset-voicemail"));
+    await(kb.articles.approve(BEN, "reset-voicemail"));
+    await(kb.articles.archive(BEN, "reset-voicemail"));
+
+    assertThat(await(kb.articles.restore(BEN, "reset-voicemail", 1)).status())
+        .isEqualTo(ArticleStatus.IN_REVIEW);
+    refused(BEN);
+    assertThat(await(kb.articles.approve(CLARE, "reset-voicemail")).status())
+        .isEqualTo(ArticleStatus.PUBLISHED);
+  }
 }

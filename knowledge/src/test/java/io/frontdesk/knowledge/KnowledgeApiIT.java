@@ -180,6 +180,16 @@ class KnowledgeApiIT {
                     new JsonObject().put("version", 1))
                 .statusCode())
         .isEqualTo(200);
+    // A restore is a new version for review: the live one stays until someone else approves it.
+    assertThat(
+            get("/api/kb/articles/book-a-meeting-room", STAFF)
+                .bodyAsJsonObject()
+                .getString("title"))
+        .isEqualTo("Book a meeting room or desk");
+    assertThat(post("/api/kb/articles/book-a-meeting-room/approve", ANNA, null).statusCode())
+        .isEqualTo(403);
+    assertThat(post("/api/kb/articles/book-a-meeting-room/approve", BEN, null).statusCode())
+        .isEqualTo(200);
     assertThat(
             get("/api/kb/articles/book-a-meeting-room", STAFF)
                 .bodyAsJsonObject()

@@ -51,6 +51,16 @@ final class KnowledgeFixture implements AutoCloseable {
   private HttpServer server;
 
   KnowledgeFixture(Vertx vertx, MongoDatabase db, Path indexDir, boolean changeStreams) {
+    this(vertx, db, indexDir, changeStreams, java.time.Duration.ZERO);
+  }
+
+  /** With the in-process cache of published articles on ({@code articleCache} above zero). */
+  KnowledgeFixture(
+      Vertx vertx,
+      MongoDatabase db,
+      Path indexDir,
+      boolean changeStreams,
+      java.time.Duration articleCache) {
     this.vertx = vertx;
     Blocking blocking = Blocking.on(vertx);
     KnowledgeAnalyzer analyzer = new KnowledgeAnalyzer();
@@ -66,13 +76,7 @@ final class KnowledgeFixture implements AutoCloseable {
     search = new SearchService(engine, log, blocking);
     articles =
         new ArticleService(
-            repo,
-            sync,
-            md,
-            new Excerpts(md, analyzer),
-            blocking,
-            Clock.systemUTC(),
-            java.time.Duration.ZERO);
+            repo, sync, md, new Excerpts(md, analyzer), blocking, Clock.systemUTC(), articleCache);
     feedback = new FeedbackService(db, repo, log, blocking, Clock.systemUTC());
     importer = new ArticleImporter(articles);
     repo.init();

@@ -1,11 +1,14 @@
 package io.frontdesk.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.frontdesk.core.http.ApiException;
+import io.frontdesk.knowledge.article.Article;
 import io.frontdesk.knowledge.importing.ArticleExporter;
 import io.frontdesk.knowledge.importing.ImportReport;
 import io.frontdesk.knowledge.importing.QnaTsvImporter;
@@ -13,6 +16,7 @@ import io.frontdesk.knowledge.search.SearchHit;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +96,59 @@ class MultiProcessIT {
       assertThat(again.updated()).isEqualTo(2);
       assertThat(again.rejected()).isEmpty();
     }
+  }
+
+  /**
+   * Process B keeps published articles rendered for far longer than the test runs (300 s); a new
+   * version or an archive made through process A still reaches B's readers as soon as B's index has
+   * followed the change, because B's entries are kept only while its index holds their version.
+   */
+  @Test
+  void anArticleCachedInOneProcessFollowsTheOthersChanges() throws Exception {
+    try (KnowledgeFixture a =
+            new KnowledgeFixture(
+                vertx, clientA.getDatabase("kb"), Files.createTempDirectory("a-"), false);
+        KnowledgeFixture b =
+            new KnowledgeFixture(
+                vertx,
+                clientB.getDatabase("kb"),
+                Files.createTempDirectory("b-"),
+                false,
+                Duration.ofSeconds(300))) {
+      a.importer.importFiles(Map.of("v.md", vpn("Connect to the VPN", "Open the client.")), "a");
+      millisUntilFound(b, "connect vpn", "vpn-connect");
+      Article first = b.articles.published("vpn-connect", "staff").await();
+      assertThat(first.title()).isEqualTo("Connect to the VPN");
+      // Served from B's cache: the same rendered object, no store read.
+      assertThat(b.articles.published("vpn-connect", "staff").await()).isSameAs(first);
+      // Schools may not see a staff article, cached or not.
+      assertThatThrownBy(() -> b.articles.published("vpn-connect", "schools").await())
+          .isInstanceOf(ApiException.class);
+
+      a.importer.importFiles(
+          Map.of("v.md", vpn("Connect to the council VPN", "Open the <b>new</b> client.")), "a");
+      millisUntilFound(b, "council", "vpn-connect");
+      Article second = b.articles.published("vpn-connect", "staff").await();
+      assertThat(second.title()).isEqualTo("Connect to the council VPN");
+      assertThat(second.bodyHtml()).contains("<b>new</b>");
+
+      a.articles.archive(KnowledgeFixture.principal("champ:CHAMPION"), "vpn-connect").await();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (finds(b, "council", "vpn-connect")) {
+        assertThat(System.nanoTime()).as("B's index drops it within 5 s").isLessThan(deadline);
+        Thread.onSpinWait();
+      }
+      assertThatThrownBy(() -> b.articles.published("vpn-connect", "staff").await())
+          .isInstanceOf(ApiException.class)
+          .hasMessageContaining("vpn-connect");
+    }
+  }
+
+  private static String vpn(String title, String body) {
+    return "---\nid: vpn-connect\ntitle: "
+        + title
+        + "\nservice: Network\naudience: staff\n---\n"
+        + body;
   }
 
   @Test

@@ -4,7 +4,6 @@ import io.frontdesk.bot.conversation.Reply;
 import io.frontdesk.bot.conversation.Turn;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,12 @@ public final class CommandRegistry {
   private static final Pattern HELP = Pattern.compile("help|\\?|what can you do|commands");
 
   private final List<BotCommand> commands;
+
+  /** The commands' specs, made once: a spec compiles its pattern. */
+  private final List<CommandSpec> specs;
+
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern END_PUNCTUATION = Pattern.compile("[.!?]+$");
   private final Map<String, CardAction> actions = new LinkedHashMap<>();
   private final Function<Turn, Future<List<Reply>>> fallback;
 
@@ -30,6 +35,7 @@ public final class CommandRegistry {
       List<CardAction> actions,
       Function<Turn, Future<List<Reply>>> fallback) {
     this.commands = List.copyOf(commands);
+    this.specs = this.commands.stream().map(BotCommand::spec).toList();
     for (CardAction a : actions) {
       if (this.actions.put(a.verb(), a) != null) {
         throw new IllegalArgumentException("two card actions share the verb " + a.verb());
@@ -40,11 +46,8 @@ public final class CommandRegistry {
 
   /** Lower case, single spaces, no trailing punctuation: what patterns are matched against. */
   public static String normalise(String text) {
-    return text.strip()
-        .replaceAll("\\s+", " ")
-        .replaceAll("[.!?]+$", "")
-        .strip()
-        .toLowerCase(Locale.ROOT);
+    String t = SPACES.matcher(text.strip()).replaceAll(" ");
+    return END_PUNCTUATION.matcher(t).replaceAll("").strip().toLowerCase(Locale.ROOT);
   }
 
   public Future<List<Reply>> dispatch(Turn turn) {
@@ -58,10 +61,12 @@ public final class CommandRegistry {
     if (HELP.matcher(text).matches()) {
       return Future.succeededFuture(List.of(Reply.text(help(turn))));
     }
-    for (BotCommand c : commands) {
-      Matcher m = c.spec().pattern().matcher(text);
+    for (int i = 0; i < commands.size(); i++) {
+      BotCommand c = commands.get(i);
+      CommandSpec spec = specs.get(i);
+      Matcher m = spec.pattern().matcher(text);
       if (m.matches()) {
-        String refusal = c.spec().refusal(turn);
+        String refusal = spec.refusal(turn);
         if (refusal != null) {
           return Future.succeededFuture(List.of(Reply.text(refusal)));
         }
@@ -107,8 +112,6 @@ public final class CommandRegistry {
   }
 
   public List<CommandSpec> specs() {
-    List<CommandSpec> out = new ArrayList<>();
-    commands.forEach(c -> out.add(c.spec()));
-    return out;
+    return specs;
   }
 }

@@ -67,10 +67,12 @@ public final class Cards {
   }
 
   /** Text or rich text safe for a TextBlock: no HTML, no Markdown links or images from users. */
+  private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
+
   public static String plain(String s) {
     if (s == null) {
       return "";
     }
-    return s.replaceAll("<[^>]*>", "").replace("](", "] (").replace("![", "[").strip();
+    return TAG.matcher(s).replaceAll("").replace("](", "] (").replace("![", "[").strip();
   }
 }

@@ -52,18 +52,22 @@ public final class Conversation {
       return Future.succeededFuture(
           List.of(Reply.text("I didn't recognise that card. Type **help** to see what I can do.")));
     }
-    return s.blocking()
-        .call(() -> s.state().get(turn.key()))
-        .compose(
-            state -> {
-              org.bson.Document d = state.get("dialogue", org.bson.Document.class);
-              Dialogue waiting = d == null ? null : dialogues.get(d.getString("kind"));
-              if (waiting == null) {
-                return registry.dispatch(turn);
-              }
-              sensitive[0] = waiting.sensitiveInput();
-              return waiting.answer(turn, turn.text());
-            });
+    // Kept in process when this is the store's only writer: no store read, no thread hop.
+    org.bson.Document cached = s.state().cached(turn.key());
+    Future<org.bson.Document> current =
+        cached != null
+            ? Future.succeededFuture(cached)
+            : s.blocking().call(() -> s.state().get(turn.key()));
+    return current.compose(
+        state -> {
+          org.bson.Document d = state.get("dialogue", org.bson.Document.class);
+          Dialogue waiting = d == null ? null : dialogues.get(d.getString("kind"));
+          if (waiting == null) {
+            return registry.dispatch(turn);
+          }
+          sensitive[0] = waiting.sensitiveInput();
+          return waiting.answer(turn, turn.text());
+        });
   }
 
   private static String explain(Throwable e) {
@@ -86,13 +90,23 @@ public final class Conversation {
     }
     replies.forEach(
         r -> lines.add(BOT + ": " + (r.secret() ? "[shown once, not recorded]" : r.text())));
-    return s.blocking()
-        .run(() -> s.state().record(turn.key(), turn.notes(), lines))
-        .recover(
-            e -> {
-              LOG.warn("Transcript not saved: {}", e.toString());
-              return Future.succeededFuture();
-            });
+    Future<Void> saved;
+    if (s.state().writesBehind()) {
+      // Only queued: no need to leave this thread for it.
+      try {
+        s.state().record(turn.key(), turn.notes(), lines);
+        saved = Future.succeededFuture();
+      } catch (RuntimeException e) {
+        saved = Future.failedFuture(e);
+      }
+    } else {
+      saved = s.blocking().run(() -> s.state().record(turn.key(), turn.notes(), lines));
+    }
+    return saved.recover(
+        e -> {
+          LOG.warn("Transcript not saved: {}", e.toString());
+          return Future.succeededFuture();
+        });
   }
 
   /** The card sent when the bot is installed or added to a chat: what it can do. */

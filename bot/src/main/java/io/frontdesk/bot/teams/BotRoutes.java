@@ -13,6 +13,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,13 @@ import org.slf4j.LoggerFactory;
 public final class BotRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(BotRoutes.class);
   static final String ACTIVITY = "bot.activity";
+
+  /**
+   * Longest a turn may take before the caller gets a 503: past the bot's own waits (30 s), so only
+   * a lost future reaches it, and it then shows as an error and a warning instead of a hung
+   * request.
+   */
+  static final long TURN_TIMEOUT_SECONDS = 45;
 
   private final Vertx vertx;
   private final Blocking pool;
@@ -65,7 +74,7 @@ public final class BotRoutes {
       activity.setDeliveryMode(null);
     }
     String auth = ctx.request().getHeader("Authorization");
-    pool.call(() -> call(auth, activity))
+    pool.call(() -> call(auth, activity).orTimeout(TURN_TIMEOUT_SECONDS, TimeUnit.SECONDS))
         .compose(cf -> Future.fromCompletionStage(cf, vertx.getOrCreateContext()))
         .onSuccess(res -> respond(ctx, res))
         .onFailure(e -> fail(ctx, e));
@@ -103,6 +112,13 @@ public final class BotRoutes {
   private static void fail(RoutingContext ctx, Throwable e) {
     Throwable cause = e;
     while (cause != null) {
+      if (cause instanceof TimeoutException) {
+        LOG.warn("A bot turn did not finish in {} s; answered 503", TURN_TIMEOUT_SECONDS);
+        ctx.fail(
+            new ApiException(
+                503, "The bot took too long to answer. Please try again in a moment."));
+        return;
+      }
       if (cause instanceof AuthenticationException
           || cause instanceof com.auth0.jwt.exceptions.JWTVerificationException) {
         LOG.info("Rejected an activity: {}", cause.getClass().getSimpleName());

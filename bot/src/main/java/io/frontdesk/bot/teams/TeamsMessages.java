@@ -10,6 +10,7 @@ import com.microsoft.bot.schema.TextFormatTypes;
 import io.frontdesk.bot.conversation.Reply;
 import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Our replies as Bot Framework activities, and Teams' message HTML as plain text. */
 final class TeamsMessages {
@@ -57,15 +58,19 @@ final class TeamsMessages {
     return r;
   }
 
+  private static final Pattern MENTION = Pattern.compile("(?s)<at>.*?</at>");
+  private static final Pattern TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   /** Teams sends HTML-ish text (mentions, &nbsp;, line breaks); commands want plain words. */
   static String plainText(String text) {
-    return text.replaceAll("(?s)<at>.*?</at>", " ")
-        .replaceAll("<[^>]*>", " ")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replaceAll("\\s+", " ")
-        .strip();
+    String t =
+        text.indexOf('<') < 0
+            ? text
+            : TAG.matcher(MENTION.matcher(text).replaceAll(" ")).replaceAll(" ");
+    if (t.indexOf('&') >= 0) {
+      t = t.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+    }
+    return SPACES.matcher(t).replaceAll(" ").strip();
   }
 }

@@ -84,4 +84,48 @@ class WrittenBehindStateIT {
     assertThat(state.transcriptText("k")).isEqualTo("Ann: printer jammed\nFrontdesk: try this");
     assertThat(state.get("k").getString("lastQuestion")).isEqualTo("printer jammed");
   }
+
+  @Test
+  void theOnlyWriterKeepsNotesInProcessAndWritesOneUpdatePerConversation() throws Exception {
+    ConversationState state =
+        new ConversationState(store.database(), 3, Clock.systemUTC(), buffers, true);
+    assertThat(state.cached("k")).as("nothing read yet").isNull();
+    assertThat(state.get("k").getString("lastQuestion")).isNull();
+    state.record("k", new Document("lastQuestion", "printer jammed"), List.of("Ann: a", "Bot: b"));
+    state.record("k", new Document("lastArticle", "kb-1"), List.of("Ann: c", "Bot: d"));
+    state.dialogue("k", new Document("kind", "incident").append("step", 1));
+
+    Document kept = state.cached("k");
+    assertThat(kept.getString("lastQuestion")).isEqualTo("printer jammed");
+    assertThat(kept.getString("lastArticle")).isEqualTo("kb-1");
+    assertThat(kept.get("dialogue", Document.class).getInteger("step")).isEqualTo(1);
+    // A caller changing what it was given changes nothing kept.
+    kept.get("dialogue", Document.class).put("step", 2);
+    kept.put("lastArticle", "kb-2");
+    assertThat(state.cached("k").get("dialogue", Document.class).getInteger("step")).isEqualTo(1);
+    assertThat(state.get("k").getString("lastArticle")).isEqualTo("kb-1");
+
+    state.flushBlocking();
+    Document stored = store.database().getCollection(ConversationState.COLLECTION).find().first();
+    assertThat(stored.getString("lastQuestion")).isEqualTo("printer jammed");
+    assertThat(stored.getString("lastArticle")).isEqualTo("kb-1");
+    assertThat(stored.getList("transcript", String.class))
+        .as("two turns in one update, newest three lines kept")
+        .containsExactly("Bot: b", "Ann: c", "Bot: d");
+    state.dialogue("k", null);
+    assertThat(state.cached("k").get("dialogue")).isNull();
+  }
+
+  @Test
+  void withSeveralProcessesEveryTurnReadsTheStore() {
+    ConversationState state =
+        new ConversationState(store.database(), 40, Clock.systemUTC(), buffers, false);
+    state.get("k");
+    assertThat(state.cached("k")).isNull();
+    store
+        .database()
+        .getCollection(ConversationState.COLLECTION)
+        .insertOne(new Document("_id", "k").append("lastQuestion", "from another process"));
+    assertThat(state.get("k").getString("lastQuestion")).isEqualTo("from another process");
+  }
 }

@@ -48,6 +48,19 @@ class ActivityReaderTest {
   }
 
   @Test
+  void theTeamsTenantIsCopiedToTheConversationAsTheSdkMiddlewareWould() {
+    JsonObject withTenant =
+        message("2019-10-21T20:53:37Z")
+            .put("channelData", new JsonObject().put("tenant", new JsonObject().put("id", "t-1")));
+    assertThat(read(withTenant).getConversation().getTenantId()).isEqualTo("t-1");
+    withTenant.getJsonObject("conversation").put("tenantId", "t-2");
+    assertThat(read(withTenant).getConversation().getTenantId()).isEqualTo("t-2");
+    assertThat(read(withTenant.put("channelId", "emulator")).getConversation().getTenantId())
+        .isEqualTo("t-2");
+    assertThat(read(message("2019-10-21T20:53:37Z")).getConversation().getTenantId()).isNull();
+  }
+
+  @Test
   void aMissingRecipientRoleIsFilledIn() {
     assertThat(read(message("2019-10-21T20:53:37Z")).getRecipient().getRole())
         .isEqualTo(RoleTypes.BOT);

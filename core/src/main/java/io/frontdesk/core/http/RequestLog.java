@@ -3,6 +3,7 @@ package io.frontdesk.core.http;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,7 @@ public final class RequestLog implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     String incoming = ctx.request().getHeader(HEADER);
-    String id =
-        incoming != null && SAFE_ID.matcher(incoming).matches()
-            ? incoming
-            : UUID.randomUUID().toString();
+    String id = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : newId();
     ctx.put(KEY, id);
     ctx.response().putHeader(HEADER, id);
     long start = System.nanoTime();
@@ -39,6 +37,17 @@ public final class RequestLog implements Handler<RoutingContext> {
                 (System.nanoTime() - start) / 1_000_000,
                 id));
     ctx.next();
+  }
+
+  /**
+   * A random id in UUID form. Not {@code UUID.randomUUID()}: that draws from the shared
+   * SecureRandom, a lock every request takes; a correlation id only has to be unique, not secret.
+   */
+  static String newId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+    long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(hi, lo).toString();
   }
 
   public static String correlationId(RoutingContext ctx) {

@@ -91,6 +91,11 @@ public final class WriteBehind<T> {
     return true;
   }
 
+  /** False for a direct buffer, whose {@link #offer} writes (and blocks) at once. */
+  public boolean batched() {
+    return !direct;
+  }
+
   /** Entries queued and not yet written. */
   public int pending() {
     return queue.size();

@@ -1,5 +1,6 @@
 package io.frontdesk.core.testing;
 
+import io.frontdesk.core.io.Directories;
 import io.frontdesk.core.store.MongoStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ public final class TestStores {
   public static MongoStore fresh() {
     try {
       Path dir = Files.createTempDirectory("frontdesk-test-");
+      // Thousands of stores per build: remove them when the test JVM ends, closed or not.
+      Directories.deleteOnExit(dir);
       return MongoStore.embedded(dir, "test_" + UUID.randomUUID().toString().substring(0, 8));
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -2,6 +2,7 @@ package io.frontdesk.deploy.commands;
 
 import io.frontdesk.core.config.FrontdeskConfig;
 import io.frontdesk.core.config.Settings;
+import io.frontdesk.core.io.Directories;
 import io.frontdesk.deploy.Command;
 import io.frontdesk.deploy.FrontdeskServer;
 import io.vertx.core.Future;
@@ -18,6 +19,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -99,11 +101,12 @@ public final class BotBenchCommand implements Command {
     System.setOut(err);
     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
+    Path dataDir = Files.createTempDirectory("fd-bot-bench-");
     Map<String, String> values =
         new java.util.HashMap<>(
             Map.of(
                 "PORT", "0",
-                "FRONTDESK_DATA_DIR", Files.createTempDirectory("fd-bot-bench-").toString(),
+                "FRONTDESK_DATA_DIR", dataDir.toString(),
                 "FRONTDESK_BASE_URL", "https://frontdesk.example.gov.uk"));
     // The caches and write-behind settings may be varied from the environment, to measure each.
     for (String key : TUNABLE) {
@@ -138,26 +141,76 @@ public final class BotBenchCommand implements Command {
               new HttpClientOptions().setKeepAlive(true),
               new PoolOptions().setHttp1MaxSize(concurrency));
       out.printf(
-          "bot-bench: %d s per run, concurrency %d, %d cores%n",
-          seconds, concurrency, Runtime.getRuntime().availableProcessors());
-      // Warm both up (JIT, index caches), then measure each.
-      load(client, bare.actualPort(), concurrency, Duration.ofSeconds(3), false);
-      load(client, server.port(), concurrency, Duration.ofSeconds(5), true);
-      Result ceiling =
-          load(client, bare.actualPort(), concurrency, Duration.ofSeconds(seconds), false);
-      Result bot = load(client, server.port(), concurrency, Duration.ofSeconds(seconds), true);
-      // The bot's own cost, without the knowledge search: "help" answered from the registry.
-      Result help = load(client, server.port(), concurrency, Duration.ofSeconds(seconds), null);
-      out.println("ceiling (bare Vert.x, fixed reply): " + ceiling);
-      out.println("bot (/api/messages, expectReplies): " + bot);
-      out.println("bot, 'help' (no knowledge search): " + help);
-      out.printf("bot / ceiling: %.0f%%%n", 100.0 * bot.perSecond() / ceiling.perSecond());
-      bare.close().await();
-      return bot.errors() == 0 ? 0 : 1;
+          "bot-bench: %d s per run, concurrency %d, %d cores, %s, load average %.2f%n",
+          seconds,
+          concurrency,
+          Runtime.getRuntime().availableProcessors(),
+          gcNames(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      out.flush();
+      BenchProbes probes = new BenchProbes(server.context().metrics().registry());
+      try {
+        // Warm both up (JIT, index caches), then measure each. The bot's warm-up is long enough for
+        // C2 to compile the turn's hot paths: with 5 s, compilation was still part of the run.
+        load(vertx, client, bare.actualPort(), concurrency, Duration.ofSeconds(3), false, null);
+        load(vertx, client, server.port(), concurrency, Duration.ofSeconds(10), true, null);
+        load(vertx, client, server.port(), concurrency, Duration.ofSeconds(2), null, null);
+        Result ceiling =
+            load(
+                vertx,
+                client,
+                bare.actualPort(),
+                concurrency,
+                Duration.ofSeconds(seconds),
+                false,
+                null);
+        out.println("ceiling (bare Vert.x, fixed reply): " + ceiling);
+        out.flush();
+        Result bot =
+            load(
+                vertx,
+                client,
+                server.port(),
+                concurrency,
+                Duration.ofSeconds(seconds),
+                true,
+                probes);
+        out.println("bot (/api/messages, expectReplies): " + bot);
+        out.flush();
+        // The bot's own cost, without the knowledge search: "help" answered from the registry.
+        Result help =
+            load(
+                vertx,
+                client,
+                server.port(),
+                concurrency,
+                Duration.ofSeconds(seconds),
+                null,
+                probes);
+        out.println("bot, 'help' (no knowledge search): " + help);
+        out.printf(
+            "bot / ceiling: %.0f%%; load average now %.2f%n",
+            100.0 * bot.perSecond() / ceiling.perSecond(),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
+        bare.close().await();
+        return bot.errors() == 0 && help.errors() == 0 ? 0 : 1;
+      } finally {
+        probes.close();
+      }
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
       server.stop(Duration.ofSeconds(1));
+      Directories.deleteTree(dataDir);
     }
+  }
+
+  private static String gcNames() {
+    return String.join(
+        "+",
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(java.lang.management.MemoryManagerMXBean::getName)
+            .toList());
   }
 
   /**
@@ -165,12 +218,21 @@ public final class BotBenchCommand implements Command {
    *     not depend on what else the machine runs
    */
   record Result(
-      long requests, long errors, double perSecond, double p50Ms, double p99Ms, double cpuMs) {
+      long requests,
+      long errors,
+      long unfinished,
+      double perSecond,
+      double p50Ms,
+      double p99Ms,
+      double cpuMs,
+      BenchProbes.Figures server) {
     @Override
     public String toString() {
       return String.format(
-          "%d requests, %.0f answers/s, p50 %.1f ms, p99 %.1f ms, %.2f ms CPU each, %d errors",
-          requests, perSecond, p50Ms, p99Ms, cpuMs, errors);
+              "%d requests, %.0f answers/s, p50 %.1f ms, p99 %.1f ms, %.2f ms CPU each, %d errors",
+              requests, perSecond, p50Ms, p99Ms, cpuMs, errors)
+          + (unfinished == 0 ? "" : ", " + unfinished + " requests never finished")
+          + (server == null ? "" : "\n    " + server);
     }
   }
 
@@ -181,88 +243,186 @@ public final class BotBenchCommand implements Command {
         : 0;
   }
 
+  /** How long one request may take before it counts as an error (the bench never stalls). */
+  static final long REQUEST_TIMEOUT_MS = 30_000;
+
   /** A closed loop: {@code concurrency} requests in flight until the time is up. */
-  static Result load(HttpClient client, int port, int concurrency, Duration d, Boolean bot)
+  static Result load(
+      Vertx vertx,
+      HttpClient client,
+      int port,
+      int concurrency,
+      Duration d,
+      Boolean bot,
+      BenchProbes probes)
       throws Exception {
-    long end = System.nanoTime() + d.toNanos();
+    BenchProbes.Mark mark = probes == null ? null : probes.mark();
     long t0 = System.nanoTime();
     long cpu0 = cpuNanos();
-    long[] latencies = new long[4_000_000];
-    AtomicInteger n = new AtomicInteger();
-    AtomicLong errors = new AtomicLong();
-    Promise<Void> all = Promise.promise();
-    AtomicInteger running = new AtomicInteger(concurrency);
+    Run run = new Run(vertx, client, port, bot, t0 + d.toNanos());
     for (int w = 0; w < concurrency; w++) {
-      int worker = w;
-      loop(client, port, bot, worker, end, latencies, n, errors, running, all);
+      run.running.incrementAndGet();
     }
-    // In-flight requests finish after the deadline; on a saturated machine that can take long.
-    all.future().await(d.toMillis() + 300_000, TimeUnit.MILLISECONDS);
+    for (int w = 0; w < concurrency; w++) {
+      run.next(w);
+    }
+    // Every request ends (answered, failed or abandoned by the watchdog), so the loop ends soon
+    // after the deadline; the margin only matters if the client itself is lost.
+    try {
+      run.all.future().await(d.toMillis() + 3 * REQUEST_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      // Reported below as requests that never finished.
+    }
     double secs = (System.nanoTime() - t0) / 1e9;
     double cpuMs = (cpuNanos() - cpu0) / 1e6;
-    int count = Math.min(n.get(), latencies.length);
-    long[] sorted = Arrays.copyOf(latencies, count);
-    Arrays.sort(sorted);
+    long[] sorted = run.latencies.sorted();
+    int count = sorted.length;
+    if (!run.abandoned.isEmpty()) {
+      System.err.println(
+          "bot-bench: requests abandoned after "
+              + (REQUEST_TIMEOUT_MS + WATCHDOG_GRACE_MS)
+              + " ms, by the stage they had reached: "
+              + run.abandoned);
+    }
     return new Result(
         count,
-        errors.get(),
+        run.errors.get(),
+        run.running.get(),
         count / secs,
         count == 0 ? 0 : sorted[count / 2] / 1e6,
         count == 0 ? 0 : sorted[(int) Math.min(count - 1, Math.ceil(count * 0.99) - 1)] / 1e6,
-        count == 0 ? 0 : cpuMs / count);
+        count == 0 ? 0 : cpuMs / count,
+        mark == null ? null : mark.since());
   }
 
-  private static void loop(
-      HttpClient client,
-      int port,
-      Boolean bot,
-      int worker,
-      long end,
-      long[] latencies,
-      AtomicInteger n,
-      AtomicLong errors,
-      AtomicInteger running,
-      Promise<Void> all) {
-    if (System.nanoTime() >= end) {
-      if (running.decrementAndGet() == 0) {
-        all.tryComplete();
+  /** Past the client's own timeouts: a request still open then is abandoned by the bench. */
+  static final long WATCHDOG_GRACE_MS = 5_000;
+
+  /** Request latencies in nanoseconds, from several event-loop threads. */
+  static final class Latencies {
+    private long[] values = new long[1 << 16];
+    private int size;
+
+    synchronized void add(long nanos) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
       }
-      return;
+      values[size++] = nanos;
     }
-    int i = n.get();
-    String text = bot == null ? "help" : QUESTIONS.get((i + worker) % QUESTIONS.size());
-    String body = activity(text, worker).encode();
-    long start = System.nanoTime();
-    Future<Buffer> f =
-        client
-            .request(
-                new RequestOptions()
-                    .setMethod(HttpMethod.POST)
-                    .setHost("127.0.0.1")
-                    .setPort(port)
-                    .setURI("/api/messages")
-                    .putHeader("Content-Type", "application/json"))
-            .compose(req -> req.send(body))
-            .compose(
-                res -> {
-                  if (res.statusCode() != 200) {
-                    errors.incrementAndGet();
-                  }
-                  return res.body();
-                });
-    f.onComplete(
-        r -> {
-          if (r.failed()) {
-            errors.incrementAndGet();
-          } else if (!Boolean.FALSE.equals(bot) && !r.result().toString().contains("activities")) {
-            errors.incrementAndGet();
-          }
-          int k = n.getAndIncrement();
-          if (k < latencies.length) {
-            latencies[k] = System.nanoTime() - start;
-          }
-          loop(client, port, bot, worker, end, latencies, n, errors, running, all);
-        });
+
+    synchronized long[] sorted() {
+      long[] s = Arrays.copyOf(values, size);
+      Arrays.sort(s);
+      return s;
+    }
+  }
+
+  /**
+   * One timed run. Each request ends once: answered, failed (the client's connect and idle
+   * timeouts), or abandoned by a watchdog timer of the bench's own, which does not rely on the
+   * client's timeouts and records how far the request got, so a lost reply is counted and located
+   * instead of stalling the run.
+   */
+  static final class Run {
+    final Vertx timers;
+    final HttpClient client;
+    final int port;
+    final Boolean bot;
+    final long end;
+    final Latencies latencies = new Latencies();
+    final AtomicLong errors = new AtomicLong();
+    final AtomicInteger running = new AtomicInteger();
+    final Promise<Void> all = Promise.promise();
+    final Map<String, Integer> abandoned = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Run(Vertx timers, HttpClient client, int port, Boolean bot, long end) {
+      this.timers = timers;
+      this.client = client;
+      this.port = port;
+      this.bot = bot;
+      this.end = end;
+    }
+
+    void next(int worker) {
+      if (System.nanoTime() >= end) {
+        if (running.decrementAndGet() == 0) {
+          all.tryComplete();
+        }
+        return;
+      }
+      long start = System.nanoTime();
+      java.util.concurrent.atomic.AtomicBoolean done =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.atomic.AtomicReference<String> stage =
+          new java.util.concurrent.atomic.AtomicReference<>("waiting for a connection");
+      Future<Buffer> f;
+      try {
+        String text =
+            bot == null
+                ? "help"
+                : QUESTIONS.get((int) ((start / 1000 + worker) % QUESTIONS.size()));
+        String body = activity(text, worker).encode();
+        f =
+            client
+                .request(
+                    new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setHost("127.0.0.1")
+                        .setPort(port)
+                        .setURI("/api/messages")
+                        .setConnectTimeout(REQUEST_TIMEOUT_MS)
+                        .setIdleTimeout(REQUEST_TIMEOUT_MS)
+                        .putHeader("Content-Type", "application/json"))
+                .compose(
+                    req -> {
+                      stage.set("sending");
+                      return req.send(body);
+                    })
+                .compose(
+                    res -> {
+                      stage.set("reading the body of a " + res.statusCode());
+                      if (res.statusCode() != 200) {
+                        errors.incrementAndGet();
+                      }
+                      return res.body();
+                    });
+      } catch (RuntimeException e) {
+        f = Future.failedFuture(e);
+      }
+      long watchdog =
+          timers.setTimer(
+              REQUEST_TIMEOUT_MS + WATCHDOG_GRACE_MS,
+              id -> {
+                if (done.compareAndSet(false, true)) {
+                  errors.incrementAndGet();
+                  abandoned.merge(stage.get(), 1, Integer::sum);
+                  latencies.add(System.nanoTime() - start);
+                  next(worker);
+                }
+              });
+      f.onComplete(
+          r -> {
+            if (!done.compareAndSet(false, true)) {
+              return;
+            }
+            timers.cancelTimer(watchdog);
+            try {
+              if (r.failed()) {
+                errors.incrementAndGet();
+                if (errors.get() <= 3) {
+                  System.err.println("bot-bench: request failed: " + r.cause());
+                }
+              } else if (!Boolean.FALSE.equals(bot)
+                  && !r.result().toString().contains("activities")) {
+                errors.incrementAndGet();
+              }
+              latencies.add(System.nanoTime() - start);
+            } catch (RuntimeException e) {
+              errors.incrementAndGet();
+            }
+            next(worker);
+          });
+    }
   }
 
   /** A Teams personal-chat question from a demo user, with a fresh id, answered in the body. */

@@ -1,6 +1,7 @@
 package io.frontdesk.deploy.commands;
 
 import io.frontdesk.core.config.Settings;
+import io.frontdesk.core.io.Directories;
 import io.frontdesk.deploy.Command;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ public final class DeskCommand implements Command {
     try {
       new DeskBench(o, tmp, settings, gate).run(out);
     } finally {
-      deleteTree(tmp);
+      Directories.deleteTree(tmp);
     }
     return 0;
   }
@@ -88,14 +89,6 @@ public final class DeskCommand implements Command {
       return n;
     } catch (NumberFormatException e) {
       throw new UsageException(option + " takes a whole number, got '" + v + "'");
-    }
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

@@ -4,6 +4,7 @@ import io.frontdesk.core.async.Blocking;
 import io.frontdesk.core.config.FrontdeskConfig;
 import io.frontdesk.core.config.Settings;
 import io.frontdesk.core.http.ApiException;
+import io.frontdesk.core.io.Directories;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.deploy.Command;
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
@@ -13,10 +14,14 @@ import io.frontdesk.knowledge.eval.SpeedBench;
 import io.frontdesk.knowledge.eval.StackFaq;
 import io.frontdesk.knowledge.eval.StackFaqEval;
 import io.frontdesk.knowledge.importing.ImportReport;
+import io.frontdesk.knowledge.index.KnowledgeAnalyzer;
 import io.frontdesk.knowledge.search.RelevanceModel;
 import io.frontdesk.knowledge.search.SearchEngine;
 import io.frontdesk.knowledge.search.SearchHit;
 import io.frontdesk.knowledge.search.Synonyms;
+import io.frontdesk.knowledge.semantic.SemanticRanker;
+import io.frontdesk.knowledge.semantic.SemanticSetting;
+import io.frontdesk.knowledge.semantic.TitleVectors;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +68,7 @@ public final class KbCommand implements Command {
       case "import-qna" -> withKnowledge(settings, k -> importQna(k, one(rest, "FILE"), out, err));
       case "export" -> withKnowledge(settings, k -> export(k, one(rest, "DIR"), out));
       case "search" -> search(settings, rest, out);
-      case "eval" -> eval(rest, out);
+      case "eval" -> eval(rest, SemanticSetting.load(settings), out, err);
       case "bench" -> bench(rest, out);
       default -> throw new UsageException("unknown kb command '" + args.get(0) + "'");
     };
@@ -102,7 +107,8 @@ public final class KbCommand implements Command {
               store,
               config.dataDir().resolve("index"),
               config.baseUrl(),
-              Blocking.on(vertx));
+              Blocking.on(vertx),
+              SemanticSetting.load(settings));
       try {
         k.startBlocking();
         return task.run(k);
@@ -189,12 +195,33 @@ public final class KbCommand implements Command {
         });
   }
 
-  private static int eval(List<String> rest, PrintStream out) throws Exception {
+  private static int eval(
+      List<String> rest, SemanticSetting semantic, PrintStream out, PrintStream err)
+      throws Exception {
     if (rest.size() < 2 || !rest.get(0).equals("stackfaq")) {
       throw new UsageException("usage: kb eval stackfaq FILE [--confidence]");
     }
     StackFaq faq = StackFaq.read(Path.of(rest.get(1)));
-    StackFaqEval e = new StackFaqEval(RelevanceModel.PRODUCTION, Synonyms.defaults());
+    // The ranking the server would run with the same setting; stdout stays the CONTRACT lines.
+    SemanticRanker ranker =
+        semantic.check().on()
+            ? SemanticRanker.standard(TitleVectors.inMemory(KnowledgeWiring.embedder(semantic)))
+            : null;
+    StackFaqEval e =
+        new StackFaqEval(
+            RelevanceModel.PRODUCTION, Synonyms.defaults(), KnowledgeAnalyzer::new, ranker);
+    err.println(
+        "ranking: "
+            + (ranker == null
+                ? "lexical (" + SemanticSetting.KEY + "=off)"
+                : "lexical + semantic, "
+                    + ranker.describe()
+                    + " ("
+                    + SemanticSetting.KEY
+                    + "="
+                    + semantic.mode()
+                    + "; the model was trained on Stack Exchange pairs: these figures may flatter"
+                    + " it, the council set is the uncontaminated check)"));
     out.println(e.thread(faq).line("thread"));
     out.println(e.qa(faq).line("qa"));
     if (rest.contains("--confidence")) {
@@ -223,6 +250,8 @@ public final class KbCommand implements Command {
     Path tmp = Files.createTempDirectory("kb-bench-");
     try (MongoStore store = MongoStore.embedded(tmp.resolve("store"), "bench")) {
       new SpeedBench(store, tmp).run(sizes, quick, out);
+    } finally {
+      Directories.deleteTree(tmp);
     }
     return 0;
   }

@@ -53,7 +53,10 @@ public final class BotWiring implements Wiring {
     this.buffers =
         WriteBehinds.batched(
             ctx.vertx(), WriteBehinds.Options.load(ctx.settings()), ctx.metrics().registry());
-    ConversationState state = new ConversationState(db, options.transcriptLines(), clock, buffers);
+    // The embedded store has one process: the conversations' notes can stay in it.
+    ConversationState state =
+        new ConversationState(
+            db, options.transcriptLines(), clock, buffers, ctx.store().isEmbedded());
     this.seen =
         new SeenActivities(db, options.seenRetention(), clock, buffers, !ctx.store().isEmbedded());
     ConversationRefs refs = new ConversationRefs(db, clock, buffers);

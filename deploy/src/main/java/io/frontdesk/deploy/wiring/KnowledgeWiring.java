@@ -24,6 +24,12 @@ import io.frontdesk.knowledge.search.ResultCache;
 import io.frontdesk.knowledge.search.SearchEngine;
 import io.frontdesk.knowledge.search.SearchService;
 import io.frontdesk.knowledge.search.SynonymService;
+import io.frontdesk.knowledge.semantic.MiniLmEmbedder;
+import io.frontdesk.knowledge.semantic.SemanticRanker;
+import io.frontdesk.knowledge.semantic.SemanticSetting;
+import io.frontdesk.knowledge.semantic.StoredTitleVectors;
+import io.frontdesk.knowledge.semantic.TextEmbedder;
+import io.frontdesk.knowledge.semantic.TitleVectors;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -86,13 +92,40 @@ public final class KnowledgeWiring implements Wiring {
                 .integer(
                     ArticleService.CACHE_SECONDS, ArticleService.DEFAULT_CACHE_SECONDS, 0, 300)),
         ctx.settings()
-            .integer(SearchService.CACHE_SIZE, SearchService.DEFAULT_CACHE_SIZE, 0, 100_000));
+            .integer(SearchService.CACHE_SIZE, SearchService.DEFAULT_CACHE_SIZE, 0, 100_000),
+        ctx.settings()
+            .integer(
+                ArticleService.CACHE_ENTRIES, ArticleService.DEFAULT_CACHE_ENTRIES, 0, 1_000_000),
+        ctx.settings().integer(SearchService.THREADS, SearchService.defaultThreads(), 0, 64),
+        SemanticSetting.load(ctx.settings()));
   }
 
   /** For tools: the query log and view counts are written at once, and nothing is cached. */
   public KnowledgeWiring(
       Vertx vertx, MongoStore store, Path indexDir, String baseUrl, Blocking blocking) {
-    this(vertx, store, indexDir, baseUrl, blocking, WriteBehinds.direct(), Duration.ZERO, 0);
+    this(vertx, store, indexDir, baseUrl, blocking, new SemanticSetting(SemanticSetting.DEFAULT));
+  }
+
+  /** For tools, with the semantic ranking setting. */
+  public KnowledgeWiring(
+      Vertx vertx,
+      MongoStore store,
+      Path indexDir,
+      String baseUrl,
+      Blocking blocking,
+      SemanticSetting semantic) {
+    this(
+        vertx,
+        store,
+        indexDir,
+        baseUrl,
+        blocking,
+        WriteBehinds.direct(),
+        Duration.ZERO,
+        0,
+        0,
+        0,
+        semantic);
   }
 
   public KnowledgeWiring(
@@ -103,7 +136,10 @@ public final class KnowledgeWiring implements Wiring {
       Blocking blocking,
       WriteBehinds analytics,
       Duration articleCache,
-      int searchCache) {
+      int searchCache,
+      int articleCacheEntries,
+      int searchThreads,
+      SemanticSetting semantic) {
     this.vertx = vertx;
     this.blocking = blocking;
     this.analytics = analytics;
@@ -112,18 +148,42 @@ public final class KnowledgeWiring implements Wiring {
     MarkdownRenderer markdown = new MarkdownRenderer();
     Clock clock = Clock.systemUTC();
     this.repo = new ArticleRepository(store.database(), analytics);
-    this.index = ArticleIndex.open(indexDir, analyzer, model.similarity());
+    TitleVectors vectors =
+        semantic.check().on() ? new StoredTitleVectors(embedder(semantic), store.database()) : null;
+    this.index = ArticleIndex.open(indexDir, analyzer, model.similarity(), vectors);
     this.sync = new IndexSync(repo, index, markdown, !store.isEmbedded());
     this.synonyms = new SynonymService(store.database(), analyzer, blocking);
     this.queryLog = new QueryLog(store.database(), analytics);
-    this.engine = new SearchEngine(index, model, synonyms::current, Confidence.PRODUCTION, baseUrl);
+    this.engine =
+        new SearchEngine(
+            index,
+            model,
+            synonyms::current,
+            Confidence.PRODUCTION,
+            baseUrl,
+            vectors == null ? null : SemanticRanker.standard(vectors));
     this.search =
         new SearchService(
-            engine, queryLog, blocking, ResultCache.following(index, synonyms, searchCache));
+            engine,
+            queryLog,
+            searchThreads > 0 ? Blocking.pool(vertx, "kb-search", searchThreads) : blocking,
+            ResultCache.following(index, synonyms, searchCache));
     this.articles =
         new ArticleService(
-            repo, sync, markdown, new Excerpts(markdown, analyzer), blocking, clock, articleCache);
+            repo,
+            sync,
+            markdown,
+            new Excerpts(markdown, analyzer),
+            blocking,
+            clock,
+            articleCache,
+            articleCacheEntries);
     this.feedback = new FeedbackService(store.database(), repo, queryLog, blocking, clock);
+  }
+
+  /** The embedder a checked, switched-on setting names (only minilm is offered). */
+  public static TextEmbedder embedder(SemanticSetting semantic) {
+    return new MiniLmEmbedder();
   }
 
   @Override

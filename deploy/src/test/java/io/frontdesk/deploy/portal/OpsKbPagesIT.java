@@ -209,7 +209,7 @@ class OpsKbPagesIT {
         emma.post("/champion/articles/change-password/restore", Map.of("version", "1"));
     assertThat(restored.statusCode()).isEqualTo(303);
     assertThat(emma.get(restored.headers().firstValue("Location").orElseThrow()).body())
-        .contains("Version restored");
+        .contains("Version restored and submitted for review");
     assertThat(emma.get("/champion/articles/change-password/history?from=x").statusCode())
         .isEqualTo(400);
   }

@@ -1,5 +1,6 @@
 package io.frontdesk.deploy.portal;
 
+import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
 import io.frontdesk.knowledge.article.ArticleListings;
 import io.frontdesk.knowledge.importing.ImportReport;
@@ -24,8 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Portal page latency (bench/portal.sh): a real server ({@code serve --demo} wiring) with N extra
  * synthetic published articles, a signed-in staff session, and C concurrent clients that each
  * request search-results pages ({@code /kb?q=...}) and article pages ({@code /kb/ID}) in a closed
- * loop. Prints p50/p95/p99/max per page type, measured at the client over loopback HTTP/1.1, so
- * each figure includes the client's own overhead: an upper bound on the server-side time.
+ * loop. Prints p50/p95/p99/max per page type measured at the client over loopback HTTP/1.1 (each
+ * figure includes the client's own overhead: an upper bound), and next to them the server-side
+ * p50/p95/p99 from the server's own histogram of request times ({@link Metrics#SERVER_TIME}, from
+ * the request's headers arriving to its response ending), over the same measured window.
  *
  * <p>Arguments: articles (10000), concurrency (16), warm-up seconds (10), measured seconds (30).
  */
@@ -44,7 +47,15 @@ public final class PortalBenchmark {
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-    try (PortalFixture fx = new PortalFixture()) {
+    // FRONTDESK_* settings in the environment (say FRONTDESK_KB_SEARCH_THREADS=0) reach the server,
+    // so settings can be compared run against run.
+    Map<String, String> settings = new LinkedHashMap<>();
+    System.getenv().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("FRONTDESK_"))
+        .filter(e -> !e.getKey().equals("FRONTDESK_DATA_DIR") && !e.getKey().equals("PORT"))
+        .forEach(e -> settings.put(e.getKey(), e.getValue()));
+    System.out.println("settings from the environment: " + settings.keySet());
+    try (PortalFixture fx = new PortalFixture(settings)) {
       long t0 = System.nanoTime();
       KnowledgeWiring kw = fx.server.wiring(KnowledgeWiring.class).orElseThrow();
       ImportReport r = kw.importer().importFiles(synthetic(articles), "bench");
@@ -78,9 +89,15 @@ public final class PortalBenchmark {
       var os =
           (com.sun.management.OperatingSystemMXBean)
               java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      var registry = fx.server.context().metrics().registry();
+      Map<String, long[]> server0 = ServerTimes.byPage(registry);
+      Map<String, long[]> gc0 = gc();
       long cpu0 = os.getProcessCpuTime();
       long errors = run(http, fx.baseUrl, cookie, articles, concurrency, seconds, times);
       long cpu = os.getProcessCpuTime() - cpu0;
+      Map<String, long[]> server1 = ServerTimes.byPage(registry);
+      Map<String, long[]> gc1 = gc();
+      System.out.println("server routes: " + ServerTimes.routes(registry));
       long requests = times.values().stream().mapToLong(List::size).sum();
       System.out.printf(
           Locale.ROOT,
@@ -109,6 +126,30 @@ public final class PortalBenchmark {
             pct(t, 99),
             t.isEmpty() ? 0 : t.get(t.size() - 1) / 1e6);
       }
+      for (String page : times.keySet()) {
+        long[] d = ServerTimes.delta(server0.get(page), server1.get(page));
+        System.out.printf(
+            Locale.ROOT,
+            "%-8s server-side n=%d  p50=%s ms  p95=%s ms  p99=%s ms%n",
+            page,
+            d[d.length - 1],
+            ServerTimes.percentile(d, 50),
+            ServerTimes.percentile(d, 95),
+            ServerTimes.percentile(d, 99));
+      }
+      gc1.forEach(
+          (name, after) ->
+              System.out.printf(
+                  Locale.ROOT,
+                  "GC in the measured window: %s %d collections, %d ms in total%n",
+                  name,
+                  after[0] - gc0.getOrDefault(name, new long[2])[0],
+                  after[1] - gc0.getOrDefault(name, new long[2])[1]));
+      System.out.println(
+          "JVM: "
+              + String.join(
+                  " ",
+                  java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()));
       listings(fx, kw, articles);
     }
     System.exit(0);
@@ -146,6 +187,15 @@ public final class PortalBenchmark {
         measured.size(),
         pct(measured, 50),
         measured.get(measured.size() - 1) / 1e6);
+  }
+
+  /** Per collector: collections so far and milliseconds spent in them. */
+  static Map<String, long[]> gc() {
+    Map<String, long[]> out = new LinkedHashMap<>();
+    for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      out.put(b.getName(), new long[] {b.getCollectionCount(), b.getCollectionTime()});
+    }
+    return out;
   }
 
   static double pct(List<Long> sorted, int p) {

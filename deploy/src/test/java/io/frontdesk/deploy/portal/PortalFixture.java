@@ -2,6 +2,7 @@ package io.frontdesk.deploy.portal;
 
 import io.frontdesk.core.config.FrontdeskConfig;
 import io.frontdesk.core.config.Settings;
+import io.frontdesk.core.io.Directories;
 import io.frontdesk.core.security.Role;
 import io.frontdesk.deploy.FrontdeskServer;
 import io.frontdesk.desk.DemoData;
@@ -107,5 +108,6 @@ public final class PortalFixture implements AutoCloseable {
   @Override
   public void close() {
     server.stop(Duration.ofSeconds(1));
+    Directories.deleteTree(dataDir);
   }
 }

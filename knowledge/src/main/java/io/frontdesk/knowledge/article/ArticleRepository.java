@@ -16,10 +16,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -153,13 +155,27 @@ public final class ArticleRepository {
     return before == null ? 1 : ((Number) before.get("seq")).longValue() + 1;
   }
 
+  /** Which of these ids are already articles (any status). */
+  public java.util.Set<String> existingIds(java.util.Collection<String> ids) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Document d :
+        articles
+            .find(new Document("_id", new Document("$in", new ArrayList<>(ids))))
+            .projection(new Document("_id", 1))) {
+      out.add(d.getString("_id"));
+    }
+    return out;
+  }
+
   /**
    * Bulk load of new published articles: one {@code insertMany} per collection for the articles,
-   * their first versions and their audit entries, instead of three round trips per article.
+   * their first versions and their audit entries, instead of three round trips per article. Returns
+   * the stored article documents. If another writer created one of the ids meanwhile, the articles
+   * before it keep their version and audit entries and a 409 names the one that clashed.
    */
-  public void insertPublished(List<ArticleInput> batch, String by) {
+  public List<Document> insertPublished(List<ArticleInput> batch, String by) {
     if (batch.isEmpty()) {
-      return;
+      return List.of();
     }
     Date now = new Date();
     long seq = nextSeqs(batch.size());
@@ -194,9 +210,50 @@ public final class ArticleRepository {
               .append("action", "import-add")
               .append("detail", a.title()));
     }
-    articles.insertMany(docs);
-    versions.insertMany(firstVersions);
-    audit.insertMany(audits);
+    try {
+      articles.insertMany(docs);
+    } catch (com.mongodb.MongoBulkWriteException e) {
+      // Someone else created one of these ids meanwhile. Which of ours went in depends on the
+      // server (MongoDB stops an ordered insert at the first error, the embedded store carries
+      // on), so ask the store: ours are the ones carrying the change numbers handed to this call.
+      long first = seq - batch.size();
+      Set<String> ours = new HashSet<>();
+      for (Document d :
+          articles
+              .find(new Document("seq", new Document("$gte", first).append("$lt", seq)))
+              .projection(new Document("_id", 1))) {
+        ours.add(d.getString("_id"));
+      }
+      writeHistory(firstVersions, audits, ours);
+      String clash =
+          batch.stream()
+              .map(ArticleInput::id)
+              .filter(id -> !ours.contains(id))
+              .findFirst()
+              .orElse("?");
+      throw io.frontdesk.core.http.ApiException.conflict(
+          "article '"
+              + clash
+              + "' was created by someone else during the import; import again to update it");
+    }
+    writeHistory(firstVersions, audits, null);
+    return docs;
+  }
+
+  /** The first version and audit entry of each article written (all when {@code only} is null). */
+  private void writeHistory(List<Document> firstVersions, List<Document> audits, Set<String> only) {
+    List<Document> v =
+        only == null
+            ? firstVersions
+            : firstVersions.stream().filter(d -> only.contains(d.getString("articleId"))).toList();
+    List<Document> a =
+        only == null
+            ? audits
+            : audits.stream().filter(d -> only.contains(d.getString("articleId"))).toList();
+    if (!v.isEmpty()) {
+      versions.insertMany(v);
+      audit.insertMany(a);
+    }
   }
 
   public void replace(Document d) {

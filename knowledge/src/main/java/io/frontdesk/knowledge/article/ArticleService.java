@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bson.Document;
+import org.commonmark.node.Node;
 
 /**
  * Articles and the curation workflow: draft, submit, approve (never by the author), publish,
@@ -30,23 +31,30 @@ public final class ArticleService {
   private final Blocking blocking;
   private final Clock clock;
 
-  /** Seconds a published article, rendered, is reused in process; 0 turns the cache off. */
+  /**
+   * Seconds a published article, rendered, is reused in process while this process's index does not
+   * know the article (while it does, the entry lasts as long as the version it holds); 0 turns the
+   * cache off.
+   */
   public static final String CACHE_SECONDS = "FRONTDESK_KB_ARTICLE_CACHE_SECONDS";
 
   public static final int DEFAULT_CACHE_SECONDS = 5;
 
+  /** Published articles kept rendered in process at most (about 6 KB each for 250 words). */
+  public static final String CACHE_ENTRIES = "FRONTDESK_KB_ARTICLE_CACHE_ENTRIES";
+
+  public static final int DEFAULT_CACHE_ENTRIES = 20_000;
+
   /** The 403 for four eyes: anyone who wrote part of the draft under review. */
+  /** Articles per bulk import write: enough to share a commit, small enough for one message. */
+  static final int IMPORT_BATCH = 500;
+
   public static final String OWN_APPROVAL =
       "You cannot approve this draft: you wrote or edited it since it was last published, and"
           + " four-eyes review needs another Champion or an admin who wrote no part of it.";
 
   private final PublishedCache cache;
 
-  /**
-   * @param cacheFor how long a published article, read and rendered, serves readers in process.
-   *     Every change made through this service drops it at once; a change made by another server
-   *     process reaches readers here within this time.
-   */
   public ArticleService(
       ArticleRepository repo,
       IndexSync sync,
@@ -55,13 +63,53 @@ public final class ArticleService {
       Blocking blocking,
       Clock clock,
       Duration cacheFor) {
+    this(repo, sync, markdown, excerpts, blocking, clock, cacheFor, DEFAULT_CACHE_ENTRIES);
+  }
+
+  /**
+   * @param cacheFor zero turns off the in-process cache of published articles, read and rendered;
+   *     otherwise an entry serves readers while this process's index holds the same version of the
+   *     article (every process's changes reach the index within its poll), or for this long when
+   *     the index does not know the article. Every change made through this service drops it at
+   *     once.
+   * @param cacheEntries how many articles that cache keeps at most
+   */
+  public ArticleService(
+      ArticleRepository repo,
+      IndexSync sync,
+      MarkdownRenderer markdown,
+      Excerpts excerpts,
+      Blocking blocking,
+      Clock clock,
+      Duration cacheFor,
+      int cacheEntries) {
     this.repo = repo;
     this.sync = sync;
     this.markdown = markdown;
     this.excerpts = excerpts;
     this.blocking = blocking;
     this.clock = clock;
-    this.cache = new PublishedCache(cacheFor);
+    this.cache = new PublishedCache(cacheFor, cacheEntries);
+    sync.onApplied(this::prerender);
+  }
+
+  /**
+   * A version just reached the index (written here or by another process): if it is published,
+   * render and sanitise it now, once, so its readers need no store read and no rendering.
+   */
+  private void prerender(Document d) {
+    long mark = cache.mark();
+    Document live = d.get("live", Document.class);
+    if (live == null
+        || ArticleStatus.ARCHIVED.name().equals(d.getString("status"))
+        || !cache.enabled()) {
+      return;
+    }
+    cache.put(
+        mark,
+        new PublishedCache.Entry(
+            view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1)),
+            ArticleRepository.count(d, "seq")));
   }
 
   // --- readers ---
@@ -69,9 +117,10 @@ public final class ArticleService {
   /** The published version for a reader of this audience; 404 if unknown, unpublished or hidden. */
   public Future<Article> published(String id, String audience) {
     Audience reader = Audience.parseReader(audience);
-    Optional<PublishedCache.Entry> hit = cache.get(id);
+    Optional<PublishedCache.Entry> hit = cache.get(id, sync.seqOf(id));
     if (hit.isPresent()) {
-      // Read and rendered moments ago: no store round trip, no markdown, no worker hop.
+      // The version the index holds, read and rendered before: no store round trip, no markdown,
+      // no sanitising, no worker hop.
       try {
         return Future.succeededFuture(readable(hit.get(), reader));
       } catch (ApiException e) {
@@ -88,7 +137,8 @@ public final class ArticleService {
           }
           PublishedCache.Entry e =
               new PublishedCache.Entry(
-                  d, view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1)));
+                  view(d, live, ArticleStatus.PUBLISHED, d.getInteger("liveVersion", 1)),
+                  ArticleRepository.count(d, "seq"));
           cache.put(mark, e);
           return readable(e, reader);
         });
@@ -98,8 +148,7 @@ public final class ArticleService {
    * The article for this reader, counting the view; 404 if the reader's audience may not see it.
    */
   private Article readable(PublishedCache.Entry e, Audience reader) {
-    Document live = e.stored().get("live", Document.class);
-    if (!reader.canSee(Audience.parseArticle(live.getString("audience")))) {
+    if (!reader.canSee(e.view().audience())) {
       throw notFound(e.view().id());
     }
     repo.countView(e.view().id(), LocalDate.now(clock));
@@ -266,7 +315,13 @@ public final class ArticleService {
         });
   }
 
-  /** Restores an old version's content as a new published version (audited). */
+  /**
+   * Restores an old version's content as a new version, submitted for review. It goes live only
+   * when another curator approves it: every version is in the history, drafts that were never
+   * approved included, so publishing a restore directly would let one person publish content nobody
+   * reviewed. Until then the live version (if any) stays, and an archived article stays out of
+   * search; to take a bad live version down at once, archive it.
+   */
   public Future<Article> restore(Principal who, String id, int version) {
     requireCurator(who);
     return change(
@@ -280,12 +335,20 @@ public final class ArticleService {
                       () -> ApiException.notFound("article '" + id + "' has no version " + version))
                   .get("content", Document.class);
           int v = d.getInteger("version", 1) + 1;
+          Document next =
+              new Document(old)
+                  .append("state", ArticleStatus.IN_REVIEW.name())
+                  .append("author", who.id())
+                  .append("contributors", new ArrayList<>(List.of(who.id())))
+                  .append("submittedBy", who.id());
           d.put("version", v);
-          d.put("live", new Document(old));
-          d.put("liveVersion", v);
-          d.put("status", ArticleStatus.PUBLISHED.name());
+          d.put("draft", next);
+          if (d.get("live") == null
+              || ArticleStatus.ARCHIVED.name().equals(d.getString("status"))) {
+            d.put("status", ArticleStatus.IN_REVIEW.name());
+          }
           repo.appendVersion(id, v, who.id(), "restore", old, List.of("restored v" + version));
-          return "restored version " + version + " as version " + v;
+          return "restored version " + version + " as version " + v + ", submitted for review";
         });
   }
 
@@ -410,6 +473,39 @@ public final class ArticleService {
     return existing.isEmpty();
   }
 
+  /**
+   * Publishes imported articles (kb import, QnA import, demo seed) and waits until they are
+   * searchable. Ids new to the store go in bulk, three store writes per {@link #IMPORT_BATCH}
+   * articles; an id already there becomes a new version of its article, with its diff. Returns how
+   * many were added; the rest were updated. Blocking.
+   */
+  public int importAllBlocking(String by, List<ArticleInput> inputs) {
+    java.util.Set<String> existing =
+        repo.existingIds(inputs.stream().map(ArticleInput::id).toList());
+    List<ArticleInput> fresh = new ArrayList<>();
+    for (ArticleInput a : inputs) {
+      if (existing.contains(a.id())) {
+        importPublishedBlocking(by, a);
+        continue;
+      }
+      fresh.add(a);
+      if (fresh.size() == IMPORT_BATCH) {
+        importNew(by, fresh);
+        fresh.clear();
+      }
+    }
+    importNew(by, fresh);
+    awaitImportedBlocking();
+    return inputs.size() - existing.size();
+  }
+
+  private void importNew(String by, List<ArticleInput> fresh) {
+    for (Document d : repo.insertPublished(fresh, by)) {
+      cache.forget(d.getString("_id"));
+      sync.applyLater(d);
+    }
+  }
+
   /** Blocks until every article imported so far is searchable. */
   public void awaitImportedBlocking() {
     sync.awaitApplied();
@@ -518,12 +614,13 @@ public final class ArticleService {
   private Article view(Document d, Document content, ArticleStatus status, int version) {
     String body = content.getString("body");
     Document draft = d.get("draft", Document.class);
+    Node parsed = markdown.parse(body);
     return new Article(
         d.getString("_id"),
         content.getString("title"),
         body,
-        markdown.html(body),
-        markdown.text(body),
+        markdown.html(parsed),
+        markdown.text(parsed),
         content.getList("tags", String.class, List.of()),
         content.getString("service"),
         Audience.parseArticle(content.getString("audience")),

@@ -1,46 +1,69 @@
 package io.frontdesk.knowledge.article;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bson.Document;
 
 /**
- * Published articles as last read and rendered, for readers, for a few seconds: an article page or
- * a bot answer then needs no store read and no markdown rendering. Every change made in this
- * process drops the entry at once; a change made by another server process is seen within the cache
- * time. Bounded: it empties itself rather than grow past {@link #MAX} entries.
+ * Published articles as last read and rendered, for readers: an article page or a bot answer then
+ * needs no store read, no markdown rendering and no sanitising, and stays on the event loop.
+ *
+ * <p>An entry is keyed by the article's version (the store's change number {@code seq} of the write
+ * that produced it) and is served for as long as this process's search index, which follows every
+ * process's changes ({@code IndexSync}: at once through a change stream, else within its 250 ms
+ * poll), holds that same version. So a change made through another server process reaches readers
+ * here as soon as it reaches this process's search results. While the index does not know the
+ * article at all (it has not yet seen another process's new article) an entry is served for at most
+ * the cache time. Every change made in this process drops the entry at once. Bounded: past {@code
+ * max} entries an arbitrary one is dropped for each new one.
  */
 final class PublishedCache {
-  static final int MAX = 2_000;
-
-  /** What was read (for the audience check) and its rendered view. */
-  record Entry(Document stored, Article view) {}
+  /** What was read: the rendered view, and the version it was read at. */
+  record Entry(Article view, long seq) {}
 
   private record Timed(Entry entry, long until) {}
 
   private final long nanos;
+  private final int max;
   private final Map<String, Timed> entries = new ConcurrentHashMap<>();
 
   /** Bumped by every change; a read caches what it found only if nothing changed meanwhile. */
   private final AtomicLong changes = new AtomicLong();
 
-  PublishedCache(Duration keep) {
+  /**
+   * @param keep how long an entry serves while the index cannot confirm its version; zero turns the
+   *     cache off
+   * @param max entries kept at most
+   */
+  PublishedCache(Duration keep, int max) {
     this.nanos = keep.toNanos();
+    this.max = max;
   }
 
-  Optional<Entry> get(String id) {
+  /**
+   * The entry for {@code id} if it is still the current version.
+   *
+   * @param indexedSeq the version this process's index holds, or a negative number if it holds none
+   */
+  Optional<Entry> get(String id, long indexedSeq) {
     Timed t = entries.get(id);
     if (t == null) {
       return Optional.empty();
     }
-    if (t.until() - System.nanoTime() < 0) {
+    boolean current =
+        indexedSeq >= 0 ? t.entry().seq() >= indexedSeq : t.until() - System.nanoTime() >= 0;
+    if (!current) {
       entries.remove(id, t);
       return Optional.empty();
     }
     return Optional.of(t.entry());
+  }
+
+  boolean enabled() {
+    return nanos > 0 && max > 0;
   }
 
   /** Call before reading the store; pass the result to {@link #put}. */
@@ -49,13 +72,16 @@ final class PublishedCache {
   }
 
   void put(long mark, Entry e) {
-    if (nanos <= 0 || changes.get() != mark) {
+    if (!enabled() || changes.get() != mark) {
       return;
     }
-    if (entries.size() >= MAX) {
-      entries.clear();
-    }
     String id = e.view().id();
+    if (entries.size() >= max && !entries.containsKey(id)) {
+      Iterator<String> any = entries.keySet().iterator();
+      if (any.hasNext()) {
+        entries.remove(any.next());
+      }
+    }
     entries.put(id, new Timed(e, System.nanoTime() + nanos));
     if (changes.get() != mark) {
       entries.remove(id);
@@ -66,5 +92,9 @@ final class PublishedCache {
   void forget(String id) {
     changes.incrementAndGet();
     entries.remove(id);
+  }
+
+  int size() {
+    return entries.size();
   }
 }

@@ -23,7 +23,8 @@ public final class ConfidenceReport {
         long falseUnans = 0;
         for (StackFaqEval.Observation o : obs) {
           boolean confident =
-              o.features().coverage() >= cov
+              o.features().agrees()
+                  && o.features().coverage() >= cov
                   && o.features().margin() >= margin
                   && o.features().topScore() > 0;
           if (!confident) {

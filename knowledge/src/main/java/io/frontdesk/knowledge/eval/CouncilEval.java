@@ -12,6 +12,7 @@ import io.frontdesk.knowledge.search.RelevanceModel;
 import io.frontdesk.knowledge.search.SearchEngine;
 import io.frontdesk.knowledge.search.SearchHit;
 import io.frontdesk.knowledge.search.Synonyms;
+import io.frontdesk.knowledge.semantic.SemanticRanker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,6 +76,7 @@ public final class CouncilEval {
   private final List<Synonyms.Group> synonyms;
 
   private final Supplier<Analyzer> analyzer;
+  private final SemanticRanker semantic;
 
   public CouncilEval(RelevanceModel model, Confidence confidence, List<Synonyms.Group> synonyms) {
     this(model, confidence, synonyms, KnowledgeAnalyzer::new);
@@ -86,10 +88,21 @@ public final class CouncilEval {
       Confidence confidence,
       List<Synonyms.Group> synonyms,
       Supplier<Analyzer> analyzer) {
+    this(model, confidence, synonyms, analyzer, null);
+  }
+
+  /** With semantic ranking ({@code semantic} null: lexical only, as with the setting off). */
+  public CouncilEval(
+      RelevanceModel model,
+      Confidence confidence,
+      List<Synonyms.Group> synonyms,
+      Supplier<Analyzer> analyzer,
+      SemanticRanker semantic) {
     this.model = model;
     this.confidence = confidence;
     this.synonyms = synonyms;
     this.analyzer = analyzer;
+    this.semantic = semantic;
   }
 
   /** Parses the TSV (header: question, expected, kind, audience). */
@@ -124,10 +137,12 @@ public final class CouncilEval {
           new IndexedArticle(
               a.id(), a.title(), a.tags(), md.text(a.body()), a.service(), a.audience(), 1));
     }
-    try (ArticleIndex index = ArticleIndex.inMemory(analyzer.get(), model.similarity())) {
+    try (ArticleIndex index =
+        ArticleIndex.inMemory(
+            analyzer.get(), model.similarity(), semantic == null ? null : semantic.titles())) {
       index.addAll(docs);
       Synonyms syn = new Synonyms(synonyms, index.analyzer());
-      SearchEngine engine = new SearchEngine(index, model, () -> syn, confidence, "");
+      SearchEngine engine = new SearchEngine(index, model, () -> syn, confidence, "", semantic);
       List<Outcome> outcomes = new ArrayList<>();
       for (Question q : questions) {
         SearchEngine.Result r = engine.search(q.text(), q.audience(), 3, null, false);

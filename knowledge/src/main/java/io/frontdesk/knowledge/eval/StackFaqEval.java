@@ -9,6 +9,7 @@ import io.frontdesk.knowledge.search.RelevanceModel;
 import io.frontdesk.knowledge.search.SearchEngine;
 import io.frontdesk.knowledge.search.SearchHit;
 import io.frontdesk.knowledge.search.Synonyms;
+import io.frontdesk.knowledge.semantic.SemanticRanker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,7 @@ public final class StackFaqEval {
   private final List<Synonyms.Group> synonyms;
 
   private final Supplier<Analyzer> analyzer;
+  private final SemanticRanker semantic;
 
   public StackFaqEval(RelevanceModel model, List<Synonyms.Group> synonyms) {
     this(model, synonyms, KnowledgeAnalyzer::new);
@@ -51,9 +53,19 @@ public final class StackFaqEval {
   /** With another analysis (developer comparisons of stemmers). */
   public StackFaqEval(
       RelevanceModel model, List<Synonyms.Group> synonyms, Supplier<Analyzer> analyzer) {
+    this(model, synonyms, analyzer, null);
+  }
+
+  /** With semantic ranking ({@code semantic} null: lexical only, as with the setting off). */
+  public StackFaqEval(
+      RelevanceModel model,
+      List<Synonyms.Group> synonyms,
+      Supplier<Analyzer> analyzer,
+      SemanticRanker semantic) {
     this.model = model;
     this.synonyms = synonyms;
     this.analyzer = analyzer;
+    this.semantic = semantic;
   }
 
   public Metrics thread(StackFaq faq) {
@@ -87,11 +99,13 @@ public final class StackFaqEval {
 
   private SearchEngine engine(ArticleIndex index) {
     Synonyms syn = new Synonyms(synonyms, index.analyzer());
-    return new SearchEngine(index, model, () -> syn, Confidence.PRODUCTION, "");
+    return new SearchEngine(index, model, () -> syn, Confidence.PRODUCTION, "", semantic);
   }
 
   private ArticleIndex build(StackFaq faq, boolean pairs) {
-    ArticleIndex index = ArticleIndex.inMemory(analyzer.get(), model.similarity());
+    ArticleIndex index =
+        ArticleIndex.inMemory(
+            analyzer.get(), model.similarity(), semantic == null ? null : semantic.titles());
     List<IndexedArticle> docs = new ArrayList<>();
     for (StackFaq.Thread t : faq.threads()) {
       if (pairs) {

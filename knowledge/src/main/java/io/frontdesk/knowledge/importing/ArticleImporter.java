@@ -63,8 +63,7 @@ public final class ArticleImporter {
         rejected.add(new ImportReport.Rejection(f.getKey(), e.getMessage()));
       }
     }
-    int added = 0;
-    int updated = 0;
+    List<ArticleInput> accepted = new ArrayList<>();
     for (Map.Entry<String, ArticleInput> e : valid.entrySet()) {
       List<String> claimants = byId.get(e.getValue().id());
       if (claimants.size() > 1) {
@@ -80,13 +79,10 @@ public final class ArticleImporter {
                     + ")"));
         continue;
       }
-      if (articles.importPublishedBlocking(by, e.getValue())) {
-        added++;
-      } else {
-        updated++;
-      }
+      accepted.add(e.getValue());
     }
-    articles.awaitImportedBlocking();
+    int added = articles.importAllBlocking(by, accepted);
+    int updated = accepted.size() - added;
     return new ImportReport(added, updated, rejected);
   }
 

@@ -80,16 +80,8 @@ public final class QnaTsvImporter {
             new ImportReport.Rejection(source + ": '" + first[0].strip() + "'", ex.getMessage()));
       }
     }
-    int added = 0;
-    int updated = 0;
-    for (ArticleInput a : inputs) {
-      if (articles.importPublishedBlocking("qna-import", a)) {
-        added++;
-      } else {
-        updated++;
-      }
-    }
-    articles.awaitImportedBlocking();
+    int added = articles.importAllBlocking("qna-import", inputs);
+    int updated = inputs.size() - added;
     return new ImportReport(added, updated, rejected);
   }
 

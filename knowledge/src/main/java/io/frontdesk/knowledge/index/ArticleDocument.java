@@ -1,10 +1,13 @@
 package io.frontdesk.knowledge.index;
 
+import io.frontdesk.knowledge.semantic.TitleVectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 
 /**
  * The Lucene document of one article. A bulk load keeps one per indexing thread and refills its
@@ -24,8 +27,22 @@ final class ArticleDocument {
   private final StoredField service = new StoredField(ArticleIndex.SERVICE, "");
   private final StringField audience = new StringField(ArticleIndex.AUDIENCE, "", Field.Store.YES);
   private final StoredField seq = new StoredField(ArticleIndex.SEQ, 0L);
+  private final TitleVectors vectors;
+  private final KnnFloatVectorField titleVector;
 
-  ArticleDocument() {
+  /** With {@code vectors} null, no title vector (semantic ranking off). */
+  ArticleDocument(TitleVectors vectors) {
+    this.vectors = vectors;
+    this.titleVector =
+        vectors == null
+            ? null
+            : new KnnFloatVectorField(
+                ArticleIndex.TITLE_VECTOR,
+                new float[vectors.embedder().dimensions()],
+                VectorSimilarityFunction.DOT_PRODUCT);
+    if (titleVector != null) {
+      doc.add(titleVector);
+    }
     doc.add(id);
     doc.add(title);
     doc.add(tags);
@@ -46,12 +63,15 @@ final class ArticleDocument {
     service.setStringValue(a.service() == null ? "" : a.service());
     audience.setStringValue(a.audience().wire());
     seq.setLongValue(a.seq());
+    if (titleVector != null) {
+      titleVector.setVectorValue(vectors.vector(a.title()));
+    }
     return doc;
   }
 
   /** A new document for one article (single updates). */
-  static Document of(IndexedArticle a) {
-    return new ArticleDocument().fill(a);
+  static Document of(IndexedArticle a, TitleVectors vectors) {
+    return new ArticleDocument(vectors).fill(a);
   }
 
   static String excerpt(String body) {

@@ -1,6 +1,7 @@
 package io.frontdesk.knowledge.index;
 
 import io.frontdesk.knowledge.Audience;
+import io.frontdesk.knowledge.semantic.TitleVectors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,6 +39,9 @@ public final class ArticleIndex implements AutoCloseable {
   public static final String AUDIENCE = "audience";
   public static final String SEQ = "seq";
 
+  /** The title's embedding, when semantic ranking is on ({@code FRONTDESK_KB_SEMANTIC}). */
+  public static final String TITLE_VECTOR = "title_vector";
+
   /** Commit user-data key: the highest store change number the index reflects. */
   static final String MARKER = "frontdesk.storeSeq";
 
@@ -68,14 +72,21 @@ public final class ArticleIndex implements AutoCloseable {
   private final Reopener reopener;
   private final AtomicLong appliedSeq;
   private final boolean existed;
+  private final TitleVectors vectors;
 
-  private ArticleIndex(Directory directory, Analyzer analyzer, Similarity similarity, boolean fresh)
+  private ArticleIndex(
+      Directory directory,
+      Analyzer analyzer,
+      Similarity similarity,
+      boolean fresh,
+      TitleVectors vectors)
       throws IOException {
     this.directory = directory;
+    this.vectors = vectors;
     this.analyzer = analyzer;
     Map<String, String> previous =
         !fresh && DirectoryReader.indexExists(directory) ? commitData(directory) : null;
-    this.existed = previous != null && FORMAT.equals(previous.get(FORMAT_KEY));
+    this.existed = previous != null && format().equals(previous.get(FORMAT_KEY));
     IndexWriterConfig config =
         new IndexWriterConfig(analyzer)
             .setSimilarity(similarity)
@@ -114,9 +125,18 @@ public final class ArticleIndex implements AutoCloseable {
 
   /** Opens (or creates) the index under {@code dir}. */
   public static ArticleIndex open(Path dir, Analyzer analyzer, Similarity similarity) {
+    return open(dir, analyzer, similarity, null);
+  }
+
+  /**
+   * Opens (or creates) the index under {@code dir}, with title vectors when {@code vectors} is not
+   * null. An index written with other vectors (or none) is recreated, like an older format.
+   */
+  public static ArticleIndex open(
+      Path dir, Analyzer analyzer, Similarity similarity, TitleVectors vectors) {
     try {
       Files.createDirectories(dir);
-      return new ArticleIndex(FSDirectory.open(dir), analyzer, similarity, false);
+      return new ArticleIndex(FSDirectory.open(dir), analyzer, similarity, false, vectors);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the search index at " + dir, e);
     }
@@ -124,11 +144,22 @@ public final class ArticleIndex implements AutoCloseable {
 
   /** A throw-away index in memory (evaluation, benchmarks, tests). */
   public static ArticleIndex inMemory(Analyzer analyzer, Similarity similarity) {
+    return inMemory(analyzer, similarity, null);
+  }
+
+  /** A throw-away index in memory, with title vectors when {@code vectors} is not null. */
+  public static ArticleIndex inMemory(
+      Analyzer analyzer, Similarity similarity, TitleVectors vectors) {
     try {
-      return new ArticleIndex(new ByteBuffersDirectory(), analyzer, similarity, true);
+      return new ArticleIndex(new ByteBuffersDirectory(), analyzer, similarity, true, vectors);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The layout number, with the embedder whose title vectors the index holds. */
+  private String format() {
+    return vectors == null ? FORMAT : FORMAT + "+" + vectors.embedder().name();
   }
 
   /** Whether an index was already on disk when this one was opened. */
@@ -148,7 +179,7 @@ public final class ArticleIndex implements AutoCloseable {
   /** Adds or replaces one article; returns the generation to wait for. */
   public long upsert(IndexedArticle a) {
     try {
-      long gen = writer.updateDocument(new Term(ID, a.id()), ArticleDocument.of(a));
+      long gen = writer.updateDocument(new Term(ID, a.id()), ArticleDocument.of(a, vectors));
       appliedSeq.accumulateAndGet(a.seq(), Math::max);
       return gen;
     } catch (IOException e) {
@@ -220,7 +251,7 @@ public final class ArticleIndex implements AutoCloseable {
     writer.getConfig().setRAMBufferSizeMB(BULK_RAM_MB);
     try {
       int threads = Math.min(BULK_THREADS, Runtime.getRuntime().availableProcessors());
-      return new BulkLoader(writer, threads).load(source, convert);
+      return new BulkLoader(writer, threads, vectors).load(source, convert);
     } finally {
       writer.getConfig().setRAMBufferSizeMB(RAM_MB);
       reopener.release();
@@ -245,7 +276,7 @@ public final class ArticleIndex implements AutoCloseable {
   public synchronized void commit() {
     try {
       writer.setLiveCommitData(
-          Map.of(MARKER, Long.toString(appliedSeq.get()), FORMAT_KEY, FORMAT).entrySet());
+          Map.of(MARKER, Long.toString(appliedSeq.get()), FORMAT_KEY, format()).entrySet());
       writer.commit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.frontdesk.knowledge.index;
 
+import io.frontdesk.knowledge.semantic.TitleVectors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,9 +27,11 @@ final class BulkLoader {
 
   private final IndexWriter writer;
   private final int threads;
+  private final TitleVectors vectors;
 
-  BulkLoader(IndexWriter writer, int threads) {
+  BulkLoader(IndexWriter writer, int threads, TitleVectors vectors) {
     this.writer = writer;
+    this.vectors = vectors;
     this.threads = Math.max(1, threads);
   }
 
@@ -43,7 +46,7 @@ final class BulkLoader {
               t.setDaemon(true);
               return t;
             });
-    ThreadLocal<ArticleDocument> docs = ThreadLocal.withInitial(ArticleDocument::new);
+    ThreadLocal<ArticleDocument> docs = ThreadLocal.withInitial(() -> new ArticleDocument(vectors));
     Semaphore room = new Semaphore(2 * threads);
     List<Future<Integer>> parts = new ArrayList<>();
     try {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,9 @@ public final class IndexSync implements AutoCloseable {
   private int recheck;
 
   private final boolean changeStreams;
+
+  /** Told of every article version applied after start (this process's writes and others'). */
+  private volatile Consumer<Document> applied = d -> {};
 
   /**
    * @param changeStreams whether to try a change stream (false for the embedded store, which has
@@ -105,6 +109,16 @@ public final class IndexSync implements AutoCloseable {
     }
   }
 
+  /**
+   * Calls {@code listener} with every article document applied to the index after start, on the
+   * applying thread (a writer of this process, or the follower for other processes' writes): the
+   * article service renders newly published versions there, once, for its readers. A failing
+   * listener is logged and does not stop indexing.
+   */
+  public void onApplied(Consumer<Document> listener) {
+    this.applied = listener;
+  }
+
   /** Applies one article document written by this process and waits until it is searchable. */
   public void applyNow(Document d) {
     index.awaitSearchable(apply(d));
@@ -124,6 +138,16 @@ public final class IndexSync implements AutoCloseable {
     index.awaitSearchable(index.latestGeneration());
   }
 
+  /**
+   * The store's change number of the version of this article the index last applied (published or
+   * not), or -1 if the index has not seen it: a reader's cache keyed by that number is current
+   * exactly as far as this process's search results are.
+   */
+  public long seqOf(String id) {
+    Long seq = indexedSeq.get(id);
+    return seq == null ? -1 : seq;
+  }
+
   /** Catches up with every change in the store (blocking). */
   public synchronized void catchUp() {
     long from = Math.max(0, index.appliedSeq() - LOOKBACK);
@@ -141,7 +165,13 @@ public final class IndexSync implements AutoCloseable {
       return index.latestGeneration();
     }
     indexedSeq.put(id, seq);
-    return toIndexed(d).map(index::upsert).orElseGet(() -> index.delete(id, seq));
+    long generation = toIndexed(d).map(index::upsert).orElseGet(() -> index.delete(id, seq));
+    try {
+      applied.accept(d);
+    } catch (RuntimeException e) {
+      LOG.warn("After indexing article {}: {}", id, e.toString());
+    }
+    return generation;
   }
 
   private void pollQuietly() {

@@ -14,10 +14,27 @@ package io.frontdesk.knowledge.search;
 public record Confidence(double minCoverage, double minMargin, int minConcepts) {
   public static final Confidence PRODUCTION = new Confidence(0.6, 0.30, 1);
 
-  /** The measured features of one search. */
-  public record Features(double coverage, double margin, double topScore, int concepts) {}
+  /**
+   * The measured features of one search.
+   *
+   * @param agrees false when semantic ranking put another article first than the lexical ranking
+   *     (coverage and margin are the lexical top's): then no answer is confident
+   */
+  public record Features(
+      double coverage, double margin, double topScore, int concepts, boolean agrees) {
+    public Features(double coverage, double margin, double topScore, int concepts) {
+      this(coverage, margin, topScore, concepts, true);
+    }
+
+    Features disagreeing() {
+      return new Features(coverage, margin, topScore, concepts, false);
+    }
+  }
 
   public boolean confident(Features f) {
-    return f.concepts() >= minConcepts && f.coverage() >= minCoverage && f.margin() >= minMargin;
+    return f.agrees()
+        && f.concepts() >= minConcepts
+        && f.coverage() >= minCoverage
+        && f.margin() >= minMargin;
   }
 }

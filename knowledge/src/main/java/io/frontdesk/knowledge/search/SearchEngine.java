@@ -2,6 +2,7 @@ package io.frontdesk.knowledge.search;
 
 import io.frontdesk.knowledge.Audience;
 import io.frontdesk.knowledge.index.ArticleIndex;
+import io.frontdesk.knowledge.semantic.SemanticRanker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class SearchEngine {
   private final Supplier<Synonyms> synonyms;
   private final Confidence confidence;
   private final String baseUrl;
+  private final SemanticRanker semantic;
 
   /** A ranked result with the confidence features of the search. */
   public record Result(
@@ -52,6 +54,18 @@ public final class SearchEngine {
       Supplier<Synonyms> synonyms,
       Confidence confidence,
       String baseUrl) {
+    this(index, model, synonyms, confidence, baseUrl, null);
+  }
+
+  /** With semantic ranking fused into the lexical one ({@code semantic} null: lexical only). */
+  public SearchEngine(
+      ArticleIndex index,
+      RelevanceModel model,
+      Supplier<Synonyms> synonyms,
+      Confidence confidence,
+      String baseUrl,
+      SemanticRanker semantic) {
+    this.semantic = semantic;
     this.index = index;
     this.builder = new QueryBuilder(index.analyzer(), model);
     this.snipper = new Snippets(index.analyzer());
@@ -81,7 +95,7 @@ public final class SearchEngine {
           topHits.search(
               searcher,
               query,
-              Math.max(Math.max(limit, 2), model.feedbackDocs()),
+              Math.max(Math.max(limit, 2), Math.max(model.feedbackDocs(), candidates())),
               audience,
               exclude);
       if (model.feedbackDocs() > 0) {
@@ -96,6 +110,15 @@ public final class SearchEngine {
         }
       }
       ScoreDoc[] docs = top.scoreDocs;
+      Confidence.Features f = features(searcher, built, docs);
+      if (semantic != null) {
+        ScoreDoc[] fused = semantic.fuse(searcher, text, docs, audience, exclude);
+        // The semantic ranking may only withhold a confident answer, never pick another one.
+        if (docs.length == 0 || fused.length == 0 || fused[0].doc != docs[0].doc) {
+          f = f.disagreeing();
+        }
+        docs = fused;
+      }
       Set<String> terms = snippets ? Snippets.terms(built.query()) : Set.of();
       List<SearchHit> hits = new ArrayList<>();
       StoredFields stored = searcher.storedFields();
@@ -114,7 +137,6 @@ public final class SearchEngine {
                 baseUrl + "/kb/" + id,
                 d.get(ArticleIndex.SERVICE)));
       }
-      Confidence.Features f = features(searcher, built, docs);
       Optional<SearchHit> answer =
           !hits.isEmpty() && confidence.confident(f) ? Optional.of(hits.get(0)) : Optional.empty();
       return new Result(hits, answer, f);
@@ -123,6 +145,15 @@ public final class SearchEngine {
     } finally {
       index.release(searcher);
     }
+  }
+
+  private int candidates() {
+    return semantic == null ? 0 : semantic.candidates();
+  }
+
+  /** Which ranking this engine runs, for tools. */
+  public String ranking() {
+    return semantic == null ? "lexical" : "lexical + semantic (" + semantic.describe() + ")";
   }
 
   private Confidence.Features features(

@@ -16,6 +16,18 @@ public final class SearchService {
 
   public static final int DEFAULT_CACHE_SIZE = 2_000;
 
+  /**
+   * Threads that run searches (a pool of their own); 0 runs them on the shared worker pool. A
+   * search is pure CPU, so more threads than cores only time-slice them against each other and
+   * against the event loops, which lengthens every page's tail.
+   */
+  public static final String THREADS = "FRONTDESK_KB_SEARCH_THREADS";
+
+  /** One per core. */
+  public static int defaultThreads() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
   private final SearchEngine engine;
   private final QueryLog log;
   private final Blocking blocking;
