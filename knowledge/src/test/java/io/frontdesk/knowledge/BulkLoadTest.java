@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.lucene.search.IndexSearcher;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,13 @@ class BulkLoadTest {
         sync.start();
         assertThat(index.size()).isEqualTo(700);
         assertThat(index.appliedSeq()).isEqualTo(700);
+        // Rebuilt in bulk, the index is one segment: the bulk threads' segments are merged.
+        IndexSearcher searcher = index.acquire();
+        try {
+          assertThat(searcher.getIndexReader().leaves()).hasSize(1);
+        } finally {
+          index.release(searcher);
+        }
         Synonyms syn = new Synonyms(Synonyms.defaults(), index.analyzer());
         SearchEngine engine =
             new SearchEngine(

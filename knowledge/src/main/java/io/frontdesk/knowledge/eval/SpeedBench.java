@@ -110,12 +110,14 @@ public final class SpeedBench {
       SearchEngine engine = new SearchEngine(index, model, () -> syn, Confidence.PRODUCTION, "");
       List<String> queries = new ArrayList<>();
       List<String> targets = new ArrayList<>();
-      for (int i = 0; i < QUERIES; i++) {
+      // A corpus smaller than the question set (a smoke run) gets one question per article.
+      int questions = Math.min(QUERIES, Math.max(100, n));
+      for (int i = 0; i < questions; i++) {
         int target = rnd.nextInt(n);
         targets.add("a" + target);
         queries.add(SyntheticCorpus.question(docs.get(target), rnd));
       }
-      for (int i = 0; i < WARMUP; i++) {
+      for (int i = 0; i < Math.min(WARMUP, questions / 2); i++) {
         engine.search(queries.get(i % queries.size()), Audience.STAFF, 10, null, true);
       }
       long[] lat = new long[queries.size()];
