@@ -9,12 +9,14 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import io.frontdesk.core.http.ApiException;
 import io.frontdesk.core.store.WriteBehind;
 import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.knowledge.Audience;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -156,8 +158,8 @@ public final class ArticleRepository {
   }
 
   /** Which of these ids are already articles (any status). */
-  public java.util.Set<String> existingIds(java.util.Collection<String> ids) {
-    java.util.Set<String> out = new java.util.HashSet<>();
+  public Set<String> existingIds(Collection<String> ids) {
+    Set<String> out = new HashSet<>();
     for (Document d :
         articles
             .find(new Document("_id", new Document("$in", new ArrayList<>(ids))))
@@ -170,8 +172,8 @@ public final class ArticleRepository {
   /**
    * Bulk load of new published articles: one {@code insertMany} per collection for the articles,
    * their first versions and their audit entries, instead of three round trips per article. Returns
-   * the stored article documents. If another writer created one of the ids meanwhile, the articles
-   * before it keep their version and audit entries and a 409 names the one that clashed.
+   * the stored article documents. If another writer created one of the ids meanwhile, every article
+   * of this batch that went in keeps its first version and audit entry, and a 409 names the clash.
    */
   public List<Document> insertPublished(List<ArticleInput> batch, String by) {
     if (batch.isEmpty()) {
@@ -231,7 +233,7 @@ public final class ArticleRepository {
               .filter(id -> !ours.contains(id))
               .findFirst()
               .orElse("?");
-      throw io.frontdesk.core.http.ApiException.conflict(
+      throw ApiException.conflict(
           "article '"
               + clash
               + "' was created by someone else during the import; import again to update it");
@@ -242,14 +244,10 @@ public final class ArticleRepository {
 
   /** The first version and audit entry of each article written (all when {@code only} is null). */
   private void writeHistory(List<Document> firstVersions, List<Document> audits, Set<String> only) {
-    List<Document> v =
-        only == null
-            ? firstVersions
-            : firstVersions.stream().filter(d -> only.contains(d.getString("articleId"))).toList();
-    List<Document> a =
-        only == null
-            ? audits
-            : audits.stream().filter(d -> only.contains(d.getString("articleId"))).toList();
+    java.util.function.Predicate<Document> keep =
+        d -> only == null || only.contains(d.getString("articleId"));
+    List<Document> v = firstVersions.stream().filter(keep).toList();
+    List<Document> a = audits.stream().filter(keep).toList();
     if (!v.isEmpty()) {
       versions.insertMany(v);
       audit.insertMany(a);

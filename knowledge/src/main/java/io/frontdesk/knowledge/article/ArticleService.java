@@ -45,10 +45,10 @@ public final class ArticleService {
 
   public static final int DEFAULT_CACHE_ENTRIES = 20_000;
 
-  /** The 403 for four eyes: anyone who wrote part of the draft under review. */
   /** Articles per bulk import write: enough to share a commit, small enough for one message. */
   static final int IMPORT_BATCH = 500;
 
+  /** The 403 for four eyes: anyone who wrote part of the draft under review. */
   public static final String OWN_APPROVAL =
       "You cannot approve this draft: you wrote or edited it since it was last published, and"
           + " four-eyes review needs another Champion or an admin who wrote no part of it.";
@@ -443,7 +443,7 @@ public final class ArticleService {
    * an existing one. Returns true if it was added, false if updated. Blocking. The article is
    * indexed but may not be searchable until {@link #awaitImportedBlocking()}.
    */
-  public boolean importPublishedBlocking(String by, ArticleInput a) {
+  private boolean importPublishedBlocking(String by, ArticleInput a) {
     Date now = Date.from(clock.instant());
     Optional<Document> existing = repo.find(a.id());
     Document d =
@@ -504,7 +504,7 @@ public final class ArticleService {
   }
 
   /** Blocks until every article imported so far is searchable. */
-  public void awaitImportedBlocking() {
+  private void awaitImportedBlocking() {
     sync.awaitApplied();
   }
 
