@@ -18,11 +18,12 @@ import java.util.Map;
 
 /**
  * {@code cds-train}: the training run for a class-data-sharing archive. It starts the server on
- * throw-away demo data, asks it for the pages and answers people ask for first (home, a search, an
- * article, a bot question), stops it and exits. Run under {@code -XX:ArchiveClassesAtExit}, the JVM
- * then writes every class this loaded into an archive that later starts map instead of parsing and
- * verifying the jar's classes again: about half the start-up CPU (docs/DEPLOYMENT.md). The build
- * runs it after packaging; it needs no network and binds only a free loopback port.
+ * throw-away demo data, asks it for the pages and answers people ask for first (home; a search and
+ * an article, which send an anonymous caller to sign in; a bot question, which runs the knowledge
+ * search), stops it and exits. Run under {@code -XX:ArchiveClassesAtExit}, the JVM then writes
+ * every class this loaded into an archive that later starts map instead of parsing and verifying
+ * the jar's classes again: about half the start-up CPU (docs/DEPLOYMENT.md). The build runs it
+ * after packaging; it needs no network and binds only a free loopback port.
  */
 public final class CdsTrainCommand implements Command {
   private static final String QUESTION =
