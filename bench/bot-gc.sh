@@ -13,7 +13,7 @@ settings=(
   "-XX:+UseG1GC -XX:MaxGCPauseMillis=20 $base"
   # G1 with a young generation of at least 40% of the heap: fewer, longer pauses.
   "-XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+UnlockExperimentalVMOptions -XX:G1NewSizePercent=40 $base"
-  # G1 with 4 MB regions: the embedded store's 0.5-4 MB buffers are no longer humongous objects.
+  # G1 with 4 MB regions: the embedded store's buffers under 2 MB are no longer humongous objects.
   "-XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:G1HeapRegionSize=4m $base"
   # The parallel collector with a 600 MB young generation (throughput; its idle RSS is higher).
   "-XX:+UseParallelGC -Xmn600m -Xms1g -Xmx1g -XX:+ExitOnOutOfMemoryError"
