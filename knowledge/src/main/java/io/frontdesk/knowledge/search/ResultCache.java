@@ -75,6 +75,27 @@ public final class ResultCache {
     return new ResultCache(() -> null, 0);
   }
 
+  /**
+   * The engine's result for this question now if it is cached, else null (counted as a hit only
+   * when found). Never blocks: a map look-up and the snapshot (an in-memory reader and synonyms).
+   */
+  SearchEngine.Result peek(String text, Audience audience, int limit, boolean snippets) {
+    if (max <= 0) {
+      return null;
+    }
+    Key key = new Key(text, audience, limit, snippets);
+    Object now = snapshot.get();
+    Entry e;
+    synchronized (entries) {
+      e = entries.get(key);
+    }
+    if (e != null && e.snapshot().equals(now)) {
+      hits.increment();
+      return e.result();
+    }
+    return null;
+  }
+
   /** What the engine gave for this question now, or computes it. Blocking. */
   SearchEngine.Result get(
       String text,
