@@ -20,12 +20,12 @@ import org.bson.Document;
  * #COLLECTION}: {@code {_id: articleId, views: n, viewsByDay: {"2026-12-01": n}}}), written behind
  * in batches with one upserting {@code $inc} per article and day per batch.
  *
- * <p>Why a collection of their own: an increment on the article's own document made the embedded
- * store rewrite the whole article (about 3 KB, with its body and history fields) and, with views
- * spread over thousands of articles, re-serialise most of the article pages on every commit: about
- * 5 % of the portal's CPU and a tenth of its allocation at 10,000 articles (docs/BENCHMARKS.md,
- * "Portal: fourth pass"). Here an increment rewrites a document of a few dozen bytes. It also keeps
- * a curator's compare-and-set write-back of the article from undoing a view counted in between.
+ * <p>Why a collection of their own: a curator's change reads the article and writes it back with a
+ * compare-and-set on its change number, which an increment of views does not move, so views counted
+ * on the article in between were overwritten; here nothing else writes these documents. An
+ * increment also no longer rewrites a 3 KB article on MongoDB. On the embedded store it costs about
+ * the same either way (measured: the store's own cost per update dominates, not the document's
+ * size; docs/BENCHMARKS.md, "Portal: fourth pass").
  *
  * <p>Counts written into the article documents by earlier versions ({@code views}, {@code
  * viewsByDay} there) are still read and added, so upgrading loses no count; nothing writes them any
