@@ -386,7 +386,8 @@ public final class ArticleService {
                     d,
                     d.get("live", Document.class),
                     ArticleStatus.PUBLISHED,
-                    d.getInteger("liveVersion", 1)));
+                    d.getInteger("liveVersion", 1),
+                    repo.views().total(d)));
           }
           return out;
         });
@@ -528,18 +529,34 @@ public final class ArticleService {
     return changed;
   }
 
+  /** As curators see it, with the article's views counted so far. */
   private Article curatorView(Document d) {
+    long views = repo.views().total(d);
     Document draft = d.get("draft", Document.class);
     if (draft != null) {
       return view(
-          d, draft, ArticleStatus.valueOf(draft.getString("state")), d.getInteger("version", 1));
+          d,
+          draft,
+          ArticleStatus.valueOf(draft.getString("state")),
+          d.getInteger("version", 1),
+          views);
     }
     Document live = d.get("live", Document.class);
     return view(
-        d, live, ArticleStatus.valueOf(d.getString("status")), d.getInteger("liveVersion", 1));
+        d,
+        live,
+        ArticleStatus.valueOf(d.getString("status")),
+        d.getInteger("liveVersion", 1),
+        views);
   }
 
+  /** As readers see it: without a live view count (kept for curators: {@link #curatorView}). */
   private Article view(Document d, Document content, ArticleStatus status, int version) {
+    return view(d, content, status, version, ArticleRepository.count(d, ArticleViews.VIEWS));
+  }
+
+  private Article view(
+      Document d, Document content, ArticleStatus status, int version, long views) {
     String body = content.getString("body");
     Document draft = d.get("draft", Document.class);
     Node parsed = markdown.parse(body);
@@ -559,7 +576,7 @@ public final class ArticleService {
         ArticleRepository.reviewBy(d),
         ArticleRepository.instant(d, "createdAt"),
         ArticleRepository.instant(d, "updatedAt"),
-        ArticleRepository.count(d, "views"),
+        views,
         ArticleRepository.count(d, "helpful"),
         ArticleRepository.count(d, "notHelpful"),
         version,

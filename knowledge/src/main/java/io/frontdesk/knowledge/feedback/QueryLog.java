@@ -51,6 +51,13 @@ public final class QueryLog {
     coll.bulkWrite(batch, new BulkWriteOptions().ordered(true));
   }
 
+  /**
+   * True when {@link #record} only queues the entry (never blocks); false when it writes at once.
+   */
+  public boolean writesBehind() {
+    return pending.batched();
+  }
+
   /** Writes the entries still queued. Blocking. */
   public void flushBlocking() {
     pending.flushBlocking();
