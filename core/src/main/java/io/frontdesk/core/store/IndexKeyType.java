@@ -17,17 +17,20 @@ import org.h2.mvstore.type.ObjectDataType;
  * serialises each key object once: a binary search serialises the probe key once, and the bytes of
  * the keys it compares against are memoised by identity in a small bounded cache (so the key just
  * inserted, and the upper levels of the tree, are not serialised again, neither by the next
- * comparison nor by the page write at commit). Keys of any other class take {@code
- * ObjectDataType}'s own path unchanged.
+ * comparison nor by the page write at commit). The commonest keys (strings, an ObjectId) are
+ * serialised by {@link KeyValueSerializer} without an {@code ObjectOutputStream}, to the same
+ * bytes. Keys of any other class take {@code ObjectDataType}'s own path unchanged.
  */
 final class IndexKeyType extends ObjectDataType {
   /** {@code ObjectDataType.TYPE_SERIALIZED_OBJECT}, package-private there. */
   private static final byte SERIALIZED = 19;
 
   private final IdentityBytesCache cache;
+  private final KeyValueSerializer serializer;
 
-  IndexKeyType(int cacheSize) {
+  IndexKeyType(int cacheSize, KeyValueSerializer serializer) {
     this.cache = new IdentityBytesCache(cacheSize);
+    this.serializer = serializer;
   }
 
   @Override
@@ -126,7 +129,10 @@ final class IndexKeyType extends ObjectDataType {
   private byte[] bytes(Object key) {
     byte[] b = cache.get(key);
     if (b == null) {
-      b = serialize(key);
+      b = serializer.serialize((KeyValue) key);
+      if (b == null) {
+        b = serialize(key);
+      }
       cache.put(key, b);
     }
     return b;

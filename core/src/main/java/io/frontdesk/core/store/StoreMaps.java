@@ -17,6 +17,9 @@ final class StoreMaps {
   /** Per unique-index map: about 4,096 remembered keys of a few hundred bytes each. */
   static final int KEY_CACHE_SIZE = 4096;
 
+  /** Immutable once built (its templates are checked against real serialisations then). */
+  private static final KeyValueSerializer SERIALIZER = new KeyValueSerializer();
+
   private StoreMaps() {}
 
   /** Opens every existing collection and unique-index map of this database with our types. */
@@ -38,6 +41,7 @@ final class StoreMaps {
 
   static void openIndex(MVStore store, String mapName) {
     store.openMap(
-        mapName, new MVMap.Builder<Object, Object>().keyType(new IndexKeyType(KEY_CACHE_SIZE)));
+        mapName,
+        new MVMap.Builder<Object, Object>().keyType(new IndexKeyType(KEY_CACHE_SIZE, SERIALIZER)));
   }
 }

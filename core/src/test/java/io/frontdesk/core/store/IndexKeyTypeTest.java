@@ -26,7 +26,7 @@ class IndexKeyTypeTest {
   @Test
   void ordersEveryPairOfKeysAsTheDefaultTypeDoes() {
     List<Object> keys = keys(new Random(1), 150);
-    IndexKeyType type = new IndexKeyType(64);
+    IndexKeyType type = new IndexKeyType(64, new KeyValueSerializer());
     for (Object a : keys) {
       for (Object b : keys) {
         assertThat(Integer.signum(type.compare(a, b)))
@@ -42,7 +42,7 @@ class IndexKeyTypeTest {
     List<Object> all = keys(random, 400);
     Object[] page = all.subList(0, 200).toArray();
     Arrays.sort(page, reference);
-    IndexKeyType type = new IndexKeyType(16);
+    IndexKeyType type = new IndexKeyType(16, new KeyValueSerializer());
     for (Object probe : all) {
       for (int guess : new int[] {0, 1, 57, 199, 400}) {
         assertThat(type.binarySearch(probe, page, page.length, guess))
@@ -60,7 +60,7 @@ class IndexKeyTypeTest {
 
   @Test
   void writesTheSameBytesAndReadsThemBack() {
-    IndexKeyType type = new IndexKeyType(8);
+    IndexKeyType type = new IndexKeyType(8, new KeyValueSerializer());
     for (Object key : keys(new Random(3), 60)) {
       type.compare(key, key instanceof KeyValue ? new KeyValue("other") : key); // warm its cache
       byte[] ours = written(type, key);
@@ -78,7 +78,9 @@ class IndexKeyTypeTest {
         expected[i][j] = Integer.signum(reference.compare(keys.get(i), keys.get(j)));
       }
     }
-    IndexKeyType type = new IndexKeyType(4); // far fewer slots than keys: constant eviction
+    IndexKeyType type =
+        new IndexKeyType(
+            4, new KeyValueSerializer()); // far fewer slots than keys: constant eviction
     AtomicInteger wrong = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
