@@ -107,7 +107,10 @@ final class IndexKeyType extends ObjectDataType {
     buff.get();
     byte[] b = new byte[DataUtils.readVarInt(buff)];
     buff.get(b);
-    Object key = deserialize(b);
+    Object key = serializer.deserialize(b);
+    if (key == null) {
+      key = deserialize(b);
+    }
     if (key instanceof KeyValue) {
       cache.put(key, b);
     }

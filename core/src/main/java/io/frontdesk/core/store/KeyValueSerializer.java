@@ -15,7 +15,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * marker. The prefixes are taken from real serialisations of sample keys when this class is built,
  * and checked against real serialisations of awkward samples (empty, non-ASCII, NUL, a surrogate
  * pair); if any differs, every key takes the real path. Any other key returns null, for the caller
- * to serialise it for real.
+ * to serialise it for real. Reading is the mirror image: bytes of one of these shapes, in their
+ * canonical encoding, give the same key Java deserialisation would; any other bytes give null.
  */
 final class KeyValueSerializer {
   private static final int MAX_STRINGS = 4;
@@ -129,6 +130,91 @@ final class KeyValueSerializer {
     return p;
   }
 
+  /**
+   * The key that Java deserialisation would give for these bytes, when they are of a shape this
+   * class writes (in its canonical encoding), else null.
+   */
+  KeyValue deserialize(byte[] b) {
+    return enabled ? parse(b) : null;
+  }
+
+  private KeyValue parse(byte[] b) {
+    if (b.length == 0 || b[b.length - 1] != TC_ENDBLOCKDATA) {
+      return null;
+    }
+    if (b.length == objectIdPrefix.length + OBJECT_ID_BYTES + 1 && startsWith(b, objectIdPrefix)) {
+      return new KeyValue(new ObjectId(Arrays.copyOfRange(b, objectIdPrefix.length, b.length - 1)));
+    }
+    for (int n = 1; n <= MAX_STRINGS; n++) {
+      if (startsWith(b, stringPrefix[n])) {
+        return strings(b, n);
+      }
+    }
+    return null;
+  }
+
+  private KeyValue strings(byte[] b, int n) {
+    List<Object> values = new ArrayList<>(n);
+    int p = stringPrefix[n].length;
+    int end = b.length - 1;
+    for (int i = 0; i < n; i++) {
+      if (p + 3 > end || b[p] != TC_STRING) {
+        return null;
+      }
+      int len = ((b[p + 1] & 0xFF) << 8) | (b[p + 2] & 0xFF);
+      p += 3;
+      if (p + len > end) {
+        return null;
+      }
+      String s = readModifiedUtf8(b, p, p + len);
+      if (s == null) {
+        return null;
+      }
+      values.add(s);
+      p += len;
+    }
+    return p == end ? new KeyValue(values) : null;
+  }
+
+  /** The canonical modified UTF-8 that {@link #writeModifiedUtf8} writes, else null. */
+  private static String readModifiedUtf8(byte[] b, int from, int to) {
+    char[] out = new char[to - from];
+    int n = 0;
+    int p = from;
+    while (p < to) {
+      int c = b[p] & 0xFF;
+      int ch;
+      if (c >= 0x01 && c <= 0x7F) {
+        ch = c;
+        p++;
+      } else if ((c & 0xE0) == 0xC0 && p + 1 < to && (b[p + 1] & 0xC0) == 0x80) {
+        ch = ((c & 0x1F) << 6) | (b[p + 1] & 0x3F);
+        if (ch != 0 && ch < 0x80) {
+          return null;
+        }
+        p += 2;
+      } else if ((c & 0xF0) == 0xE0
+          && p + 2 < to
+          && (b[p + 1] & 0xC0) == 0x80
+          && (b[p + 2] & 0xC0) == 0x80) {
+        ch = ((c & 0x0F) << 12) | ((b[p + 1] & 0x3F) << 6) | (b[p + 2] & 0x3F);
+        if (ch < 0x800) {
+          return null;
+        }
+        p += 3;
+      } else {
+        return null;
+      }
+      out[n++] = (char) ch;
+    }
+    return new String(out, 0, n);
+  }
+
+  private static boolean startsWith(byte[] b, byte[] prefix) {
+    return b.length >= prefix.length
+        && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
   private boolean selfCheck() {
     List<KeyValue> samples =
         List.of(
@@ -142,6 +228,10 @@ final class KeyValueSerializer {
     for (KeyValue k : samples) {
       byte[] fast = shaped(k);
       if (fast == null || !Arrays.equals(fast, ObjectDataType.serialize(k))) {
+        return false;
+      }
+      KeyValue back = parse(fast);
+      if (!k.equals(back) || !k.equals(ObjectDataType.deserialize(fast))) {
         return false;
       }
     }

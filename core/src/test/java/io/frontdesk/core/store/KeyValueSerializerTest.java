@@ -29,7 +29,11 @@ class KeyValueSerializerTest {
         values.add(randomString(r));
       }
       KeyValue key = new KeyValue(values);
-      assertThat(serializer.serialize(key)).isEqualTo(ObjectDataType.serialize(key));
+      byte[] bytes = ObjectDataType.serialize(key);
+      assertThat(serializer.serialize(key)).isEqualTo(bytes);
+      assertThat(serializer.deserialize(bytes))
+          .isEqualTo(key)
+          .isEqualTo(ObjectDataType.deserialize(bytes));
     }
   }
 
@@ -37,7 +41,9 @@ class KeyValueSerializerTest {
   void objectIdsSerialiseExactly() {
     for (int i = 0; i < 200; i++) {
       KeyValue key = new KeyValue(new ObjectId());
-      assertThat(serializer.serialize(key)).isEqualTo(ObjectDataType.serialize(key));
+      byte[] bytes = ObjectDataType.serialize(key);
+      assertThat(serializer.serialize(key)).isEqualTo(bytes);
+      assertThat(serializer.deserialize(bytes)).isEqualTo(key);
     }
   }
 
@@ -56,6 +62,24 @@ class KeyValueSerializerTest {
     assertThat(serializer.serialize(new KeyValue("a", 1))).isNull();
     assertThat(serializer.serialize(new KeyValue("a", "b", "c", "d", "e"))).isNull();
     assertThat(serializer.serialize(new KeyValue((Object) null))).isNull();
+  }
+
+  @Test
+  void readingDeclinesBytesOfOtherShapes() {
+    for (KeyValue other :
+        List.of(
+            new KeyValue(1),
+            new KeyValue("a", 1),
+            new KeyValue(1L, "a"),
+            new KeyValue("a", "b", "c", "d", "e"),
+            new KeyValue(new de.bwaldvogel.mongo.bson.Document("a", "b")))) {
+      assertThat(serializer.deserialize(ObjectDataType.serialize(other))).as("%s", other).isNull();
+    }
+    String same = "same";
+    assertThat(serializer.deserialize(ObjectDataType.serialize(new KeyValue(same, same)))).isNull();
+    byte[] truncated = ObjectDataType.serialize(new KeyValue("abc"));
+    truncated = java.util.Arrays.copyOf(truncated, truncated.length - 2);
+    assertThat(serializer.deserialize(truncated)).isNull();
   }
 
   private static String randomString(Random r) {
