@@ -94,8 +94,9 @@ public final class KnowledgeAnalyzer extends Analyzer {
   }
 
   /**
-   * The word pairs of the pairs fields ({@link PairFilter}): each word with the next {@value
-   * #PAIR_WINDOW} words at most {@value #PAIR_GAP} positions on.
+   * The word pairs of the pairs fields ({@link PairFilter}, {@link AnalyzedBody}): each word with
+   * the next {@value #PAIR_WINDOW} word(s), if at most {@value #PAIR_GAP} positions on (so one or
+   * two removed stop words between them still count as close).
    */
   public static final int PAIR_WINDOW = 1;
 
@@ -105,24 +106,15 @@ public final class KnowledgeAnalyzer extends Analyzer {
   public static final int BODY_PAIR_WORDS = 80;
 
   private final Stemmer stemmer;
-  private final int pairWindow;
-  private final int pairGap;
 
   public KnowledgeAnalyzer() {
     this(Stemmer.PORTER);
   }
 
   public KnowledgeAnalyzer(Stemmer stemmer) {
-    this(stemmer, PAIR_WINDOW, PAIR_GAP);
-  }
-
-  /** With another pair window (measurements). */
-  public KnowledgeAnalyzer(Stemmer stemmer, int pairWindow, int pairGap) {
     // Per field: the pairs fields have their own chain (the default reuses one chain for all).
     super(PER_FIELD_REUSE_STRATEGY);
     this.stemmer = stemmer;
-    this.pairWindow = pairWindow;
-    this.pairGap = pairGap;
   }
 
   @Override
@@ -143,8 +135,8 @@ public final class KnowledgeAnalyzer extends Analyzer {
       ts =
           new PairFilter(
               ts,
-              pairWindow,
-              pairGap,
+              PAIR_WINDOW,
+              PAIR_GAP,
               fieldName.equals(ArticleIndex.BODY_PAIRS) ? BODY_PAIR_WORDS : 0);
     }
     return new TokenStreamComponents(source, ts);

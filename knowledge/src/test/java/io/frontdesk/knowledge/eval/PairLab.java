@@ -23,7 +23,8 @@ import java.util.Random;
  * variants interleaved question by question so the machine's load falls on each alike, with how
  * many result lists differ from the first variant's and Hit@1 / Hit@10 of each. Prints the build's
  * process CPU too. Args: size, questions (after 500 warm-up), then variants {@code
- * name[:field=value,...]} over {@link RelevanceModel#PRODUCTION}.
+ * name[:field=value,...]} over {@link RelevanceModel#PRODUCTION}. With {@code -Ddir=DIR} the index
+ * is kept on disk and reused by the next run of the same size.
  */
 public final class PairLab {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -45,11 +46,7 @@ public final class PairLab {
       targets.add(t.id());
     }
     int v = args.length - 2;
-    KnowledgeAnalyzer analyzer =
-        new KnowledgeAnalyzer(
-            KnowledgeAnalyzer.Stemmer.PORTER,
-            Integer.getInteger("window", KnowledgeAnalyzer.PAIR_WINDOW),
-            Integer.getInteger("gap", KnowledgeAnalyzer.PAIR_GAP));
+    KnowledgeAnalyzer analyzer = new KnowledgeAnalyzer();
     String dir = System.getProperty("dir");
     try (ArticleIndex index =
         dir == null
