@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Portal page latency: search results and article pages with N synthetic articles, C concurrent
-# signed-in clients. Usage: bench/portal.sh [ARTICLES] [CONCURRENCY] [WARMUP_S] [MEASURE_S]
+# signed-in clients. Usage: bench/portal.sh [ARTICLES] [CONCURRENCY] [WARMUP_S] [MEASURE_S] [CORPUS]
+# CORPUS: synthetic (default: kb bench's generated articles and questions) or uniform (the 63-word
+# corpus of the first passes, for comparison with their figures).
 # PORTAL_BENCH_JAVA_OPTS replaces the JVM options (default: the launcher's, G1 with a 20 ms pause
 # goal), e.g. PORTAL_BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx1g" to compare collectors.
 # FRONTDESK_* variables (docs/CONFIGURATION.md) reach the server, e.g. FRONTDESK_KB_SEARCH_THREADS=0.

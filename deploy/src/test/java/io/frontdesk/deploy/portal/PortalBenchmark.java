@@ -30,23 +30,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * p50/p95/p99 from the server's own histogram of request times ({@link Metrics#SERVER_TIME}, from
  * the request's headers arriving to its response ending), over the same measured window.
  *
- * <p>Arguments: articles (10000), concurrency (16), warm-up seconds (10), measured seconds (30).
+ * <p>Arguments: articles (10000), concurrency (16), warm-up seconds (10), measured seconds (30),
+ * corpus ({@code synthetic}, or {@code uniform} for the first passes' corpus: {@link
+ * PortalBenchCorpus}).
  */
 public final class PortalBenchmark {
-  private static final String[] WORDS =
-      ("password account laptop printer outlook email teams vpn wifi monitor keyboard mouse phone"
-              + " mailbox calendar meeting drive folder file sharepoint onedrive licence software"
-              + " update driver badge door parking payroll expenses invoice school network server"
-              + " browser certificate authenticator headset camera microphone screen docking charger"
-              + " battery scanner toner signature permission access request form reset install"
-              + " connect sync share restore unlock approve print configure enable archive")
-          .split(" ");
-
   public static void main(String[] args) throws Exception {
     int articles = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+    String corpusName = args.length > 4 ? args[4] : "synthetic";
+    PortalBenchCorpus corpus = PortalBenchCorpus.named(corpusName, articles);
     // FRONTDESK_* settings in the environment (say FRONTDESK_KB_SEARCH_THREADS=0) reach the server,
     // so settings can be compared run against run.
     Map<String, String> settings = new LinkedHashMap<>();
@@ -58,11 +53,12 @@ public final class PortalBenchmark {
     try (PortalFixture fx = new PortalFixture(settings)) {
       long t0 = System.nanoTime();
       KnowledgeWiring kw = fx.server.wiring(KnowledgeWiring.class).orElseThrow();
-      ImportReport r = kw.importer().importFiles(synthetic(articles), "bench");
+      ImportReport r = kw.importer().importFiles(corpus.files(articles), "bench");
       System.out.printf(
           Locale.ROOT,
-          "imported %d synthetic articles in %.1f s (%d rejected)%n",
+          "imported %d articles of the %s corpus in %.1f s (%d rejected)%n",
           r.added() + r.updated(),
+          corpusName,
           (System.nanoTime() - t0) / 1e9,
           r.rejected().size());
       // Measure only once the index holds every article (imports are applied in the background).
@@ -82,7 +78,7 @@ public final class PortalBenchmark {
               .version(HttpClient.Version.HTTP_1_1)
               .executor(Executors.newFixedThreadPool(4))
               .build();
-      run(http, fx.baseUrl, cookie, articles, concurrency, warmup, null);
+      run(http, fx.baseUrl, cookie, corpus, concurrency, warmup, null);
       Map<String, List<Long>> times = new LinkedHashMap<>();
       times.put("search", Collections.synchronizedList(new ArrayList<>()));
       times.put("article", Collections.synchronizedList(new ArrayList<>()));
@@ -95,7 +91,7 @@ public final class PortalBenchmark {
       long hits0 = kw.searchCache().hits();
       long misses0 = kw.searchCache().misses();
       long cpu0 = os.getProcessCpuTime();
-      long errors = run(http, fx.baseUrl, cookie, articles, concurrency, seconds, times);
+      long errors = run(http, fx.baseUrl, cookie, corpus, concurrency, seconds, times);
       long cpu = os.getProcessCpuTime() - cpu0;
       Map<String, long[]> server1 = ServerTimes.byPage(registry);
       Map<String, long[]> gc1 = gc();
@@ -220,7 +216,7 @@ public final class PortalBenchmark {
       HttpClient http,
       String base,
       String cookie,
-      int articles,
+      PortalBenchCorpus corpus,
       int concurrency,
       int seconds,
       Map<String, List<Long>> times)
@@ -232,16 +228,12 @@ public final class PortalBenchmark {
       int worker = w;
       pool.submit(
           () -> {
-            Random rnd = new Random(worker);
+            // The measured window draws other questions than the warm-up (same seeds would replay
+            // the warm-up's questions and so hit the result cache they filled).
+            Random rnd = new Random(times == null ? worker : 1_000 + worker);
             while (!stop.get()) {
               boolean search = rnd.nextBoolean();
-              String path =
-                  search
-                      ? "/kb?q="
-                          + WORDS[rnd.nextInt(WORDS.length)]
-                          + "+"
-                          + WORDS[rnd.nextInt(WORDS.length)]
-                      : "/kb/bench-" + rnd.nextInt(articles);
+              String path = search ? corpus.searchPath(rnd) : corpus.articlePath(rnd);
               long t = System.nanoTime();
               try {
                 HttpResponse<byte[]> res =
@@ -272,36 +264,5 @@ public final class PortalBenchmark {
       sum += e;
     }
     return sum;
-  }
-
-  /** Published articles of realistic length (about 250 words), a third for each audience. */
-  static Map<String, String> synthetic(int n) {
-    Random rnd = new Random(42);
-    String[] audiences = {"staff", "all", "schools"};
-    Map<String, String> files = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      StringBuilder body = new StringBuilder();
-      for (int p = 0; p < 5; p++) {
-        body.append("## Step ").append(p + 1).append("\n\n");
-        for (int w = 0; w < 50; w++) {
-          body.append(WORDS[rnd.nextInt(WORDS.length)]).append(w % 12 == 11 ? ". " : " ");
-        }
-        body.append("\n\n");
-      }
-      String title =
-          WORDS[rnd.nextInt(WORDS.length)] + " " + WORDS[rnd.nextInt(WORDS.length)] + " help " + i;
-      files.put(
-          "bench-" + i + ".md",
-          "---\nid: bench-"
-              + i
-              + "\ntitle: "
-              + Character.toUpperCase(title.charAt(0))
-              + title.substring(1)
-              + "\ntags: [bench]\nservice: Accounts and access\naudience: "
-              + audiences[i % 3]
-              + "\n---\n"
-              + body);
-    }
-    return files;
   }
 }
