@@ -12,6 +12,7 @@ import io.frontdesk.knowledge.article.ArticleInput;
 import io.frontdesk.knowledge.article.ArticleListings;
 import io.frontdesk.knowledge.article.ArticleListings.Listed;
 import io.frontdesk.knowledge.article.ArticleRepository;
+import io.frontdesk.knowledge.article.ArticleViews;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -123,6 +124,13 @@ class ArticleListingsTest {
         .updateOne(
             new Document("_id", "toner"),
             new Document("$set", new Document(ArticleRepository.VIEWS_BY_DAY + "." + old, 100)));
+    kb.repo
+        .views()
+        .collection()
+        .updateOne(
+            new Document("_id", "toner"),
+            new Document("$set", new Document(ArticleViews.BY_DAY + "." + old, 100)),
+            new com.mongodb.client.model.UpdateOptions().upsert(true));
 
     assertThat(await(listings.popular("staff", 5)).mostViewed())
         .extracting(Listed::id)
@@ -134,6 +142,8 @@ class ArticleListingsTest {
     // The expired day was removed from the article.
     Document toner = kb.repo.find("toner").orElseThrow();
     assertThat(toner.get(ArticleRepository.VIEWS_BY_DAY, Document.class)).doesNotContainKey(old);
+    Document counts = kb.repo.views().collection().find(new Document("_id", "toner")).first();
+    assertThat(counts.get(ArticleViews.BY_DAY, Document.class)).doesNotContainKey(old);
   }
 
   @Test

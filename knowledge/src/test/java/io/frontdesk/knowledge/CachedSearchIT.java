@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.core.security.Principal;
 import io.frontdesk.core.store.MongoStore;
+import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.core.testing.TestStores;
 import io.frontdesk.knowledge.article.ArticleInput;
+import io.frontdesk.knowledge.feedback.QueryLog;
 import io.frontdesk.knowledge.search.ResultCache;
 import io.frontdesk.knowledge.search.SearchHit;
 import io.frontdesk.knowledge.search.SearchRequest;
+import io.frontdesk.knowledge.search.SearchResponse;
 import io.frontdesk.knowledge.search.SearchService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -91,5 +95,30 @@ class CachedSearchIT {
     publish("projector-lamp", "Projector lamp warning");
     assertThat(ids("projector")).containsExactlyInAnyOrder("projector-reset", "projector-lamp");
     assertThat(kb.log.collection().countDocuments()).as("every search logged").isEqualTo(3);
+  }
+
+  @Test
+  void aQuestionAskedAgainIsAnsweredAtOnceWithoutTheSearchPoolAndStillLogged() throws Exception {
+    WriteBehinds behind =
+        WriteBehinds.batched(
+            vertx, new WriteBehinds.Options(1_000, 100, 50), new SimpleMeterRegistry());
+    QueryLog log = new QueryLog(store.database(), behind);
+    ResultCache cache = ResultCache.following(kb.index, kb.synonyms, 100);
+    SearchService search = new SearchService(kb.engine, log, Blocking.on(vertx), cache);
+    publish("projector-reset", "Reset the meeting room projector");
+    SearchRequest req = new SearchRequest("projector", "staff", 10, Optional.empty(), "test");
+
+    Future<SearchResponse> first = search.search(req);
+    assertThat(first.isComplete()).as("the first search runs on a worker").isFalse();
+    SearchResponse ran = await(first);
+    Future<SearchResponse> again = search.search(req);
+    assertThat(again.isComplete()).as("answered from the cache where it was asked").isTrue();
+    assertThat(again.result().results()).isEqualTo(ran.results());
+    assertThat(again.result().queryId()).isNotEqualTo(ran.queryId());
+    assertThat(cache.hits()).isEqualTo(1);
+    assertThat(cache.misses()).isEqualTo(1);
+
+    await(behind.close());
+    assertThat(log.collection().countDocuments()).as("both searches logged").isEqualTo(2);
   }
 }

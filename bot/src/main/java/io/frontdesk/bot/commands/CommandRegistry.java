@@ -55,11 +55,8 @@ public final class CommandRegistry {
       return action(turn, verb, turn.value());
     }
     String text = normalise(turn.text());
-    if (text.isEmpty()) {
-      return Future.succeededFuture(List.of(Reply.text(help(turn))));
-    }
-    if (HELP.matcher(text).matches()) {
-      return Future.succeededFuture(List.of(Reply.text(help(turn))));
+    if (text.isEmpty() || HELP.matcher(text).matches()) {
+      return Future.succeededFuture(List.of(helpReply(turn)));
     }
     for (int i = 0; i < commands.size(); i++) {
       BotCommand c = commands.get(i);
@@ -92,6 +89,17 @@ public final class CommandRegistry {
                       + " your Teams account.")));
     }
     return a.run(turn, data);
+  }
+
+  /** The transcript's line for the help text, which the registry can always give again. */
+  static final String HELP_LINE = "[help: the list of commands]";
+
+  /**
+   * The help text as a reply; the transcript keeps a placeholder, not the list (the conversation's
+   * document is rewritten whole by the embedded store on every update).
+   */
+  public Reply helpReply(Turn turn) {
+    return Reply.text(help(turn)).recordedAs(HELP_LINE);
   }
 
   /** The help text for this sender in this chat: only what they may run here. */

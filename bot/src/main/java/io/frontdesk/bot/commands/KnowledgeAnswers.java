@@ -122,14 +122,25 @@ public final class KnowledgeAnswers {
               body.add(Cards.text(ex.text()));
               return List.of(
                   Reply.card(
-                      ex.title() + "\n" + ex.text(),
-                      Cards.card(
-                          body,
-                          List.of(
-                              Cards.openUrl("Open in portal", url),
-                              Cards.submit("That solved it", feedback.copy().put("helpful", true)),
-                              Cards.submit("Not quite", feedback.copy().put("helpful", false))))));
+                          ex.title() + "\n" + ex.text(),
+                          Cards.card(
+                              body,
+                              List.of(
+                                  Cards.openUrl("Open in portal", url),
+                                  Cards.submit(
+                                      "That solved it", feedback.copy().put("helpful", true)),
+                                  Cards.submit(
+                                      "Not quite", feedback.copy().put("helpful", false)))))
+                      // The transcript (bot_state, then a ticket) names the article and its link:
+                      // the agent can open it, and the conversation's document stays small (the
+                      // embedded store rewrites and re-serialises all of it on every update).
+                      .recordedAs(transcriptLine(ex.title(), url)));
             });
+  }
+
+  /** The transcript's line for an answer card. */
+  static String transcriptLine(String title, String url) {
+    return "[answer card] " + title + (url == null || url.isEmpty() ? "" : " (" + url + ")");
   }
 
   /** "That solved it" / "Not quite": stored as article feedback; "Not quite" offers next steps. */

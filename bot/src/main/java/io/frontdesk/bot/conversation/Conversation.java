@@ -88,8 +88,7 @@ public final class Conversation {
     } else if (turn.value() != null) {
       lines.add(who + ": [" + turn.value().getString("action", "card") + "]");
     }
-    replies.forEach(
-        r -> lines.add(BOT + ": " + (r.secret() ? "[shown once, not recorded]" : r.text())));
+    replies.forEach(r -> lines.add(BOT + ": " + r.transcriptLine()));
     Future<Void> saved;
     if (s.state().writesBehind()) {
       // Only queued: no need to leave this thread for it.

@@ -7,19 +7,34 @@ import io.vertx.core.json.JsonObject;
  * text as its summary (for notifications and the transcript).
  *
  * @param secret shown once to the person and never recorded: the transcript gets a placeholder
+ * @param transcript the transcript's line for this reply when it should say less than the text (an
+ *     answer card: which article was offered, not its whole excerpt); null: the text
  */
-public record Reply(String text, JsonObject card, boolean secret) {
+public record Reply(String text, JsonObject card, boolean secret, String transcript) {
   public static Reply text(String text) {
-    return new Reply(text, null, false);
+    return new Reply(text, null, false, null);
   }
 
   public static Reply card(String summary, JsonObject card) {
-    return new Reply(summary, card, false);
+    return new Reply(summary, card, false, null);
   }
 
   /** A message holding a secret (a temporary password): sent, never stored or logged. */
   public static Reply secret(String text) {
-    return new Reply(text, null, true);
+    return new Reply(text, null, true, null);
+  }
+
+  /** The same reply, recorded in the transcript as {@code line}. */
+  public Reply recordedAs(String line) {
+    return new Reply(text, card, secret, line);
+  }
+
+  /** What the transcript keeps of this reply. */
+  public String transcriptLine() {
+    if (secret) {
+      return "[shown once, not recorded]";
+    }
+    return transcript == null ? text : transcript;
   }
 
   @Override

@@ -21,6 +21,8 @@ public final class ActivityReader {
       Pattern.compile(
           "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})(?:\\.(\\d{1,9}))?(Z|[+-]\\d{2}:\\d{2})");
 
+  private static final Pattern SERVICE_URL = Pattern.compile("https?://[^\\s]+");
+
   public Activity read(Buffer body) {
     JsonNode tree;
     try {
@@ -40,7 +42,7 @@ public final class ActivityReader {
     JsonNode serviceUrl = a.get("serviceUrl");
     if (serviceUrl == null
         || !serviceUrl.isTextual()
-        || !serviceUrl.asText().matches("https?://[^\\s]+")) {
+        || !SERVICE_URL.matcher(serviceUrl.asText()).matches()) {
       throw ApiException.badRequest("serviceUrl must be an http(s) URL.");
     }
     for (String who : new String[] {"from", "recipient"}) {

@@ -130,4 +130,11 @@ class CommandRegistryTest {
             Optional.of(STAFF));
     assertThat(reply(registry, stale)).contains("no longer available");
   }
+
+  @Test
+  void helpIsRecordedInTheTranscriptAsAPlaceholder() {
+    Reply help = registry.dispatch(turn("help", Scope.PERSONAL, STAFF)).result().get(0);
+    assertThat(help.text()).contains("**status**");
+    assertThat(help.transcriptLine()).isEqualTo("[help: the list of commands]");
+  }
 }

@@ -33,7 +33,7 @@ final class BenchProbes {
   /** The server's timer keeps fixed histogram buckets (core {@code Metrics}), read per run. */
   BenchProbes(MeterRegistry registry) {
     this.registry = registry;
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+    for (GarbageCollectorMXBean gc : pauseBeans()) {
       if (gc instanceof NotificationEmitter e) {
         e.addNotificationListener(listener, null, null);
         emitters.add(e);
@@ -58,16 +58,44 @@ final class BenchProbes {
     }
   }
 
+  /**
+   * The collectors whose collections stop the application. ZGC and Shenandoah also report their
+   * concurrent cycles ("ZGC Cycles", "Shenandoah Cycles"), whose time is not a pause: counting it
+   * made their figures look like seconds of pauses.
+   */
+  private static List<GarbageCollectorMXBean> pauseBeans() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .filter(gc -> !gc.getName().endsWith("Cycles"))
+        .toList();
+  }
+
+  /**
+   * Bytes allocated so far by the process's live threads (server and client: both run here). Pooled
+   * threads live through the runs, so the difference over a run is what the run allocated.
+   */
+  private static long allocatedBytes() {
+    if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t)
+        || !t.isThreadAllocatedMemorySupported()
+        || !t.isThreadAllocatedMemoryEnabled()) {
+      return 0;
+    }
+    long sum = 0;
+    for (long b : t.getThreadAllocatedBytes(t.getAllThreadIds())) {
+      sum += Math.max(0, b);
+    }
+    return sum;
+  }
+
   /** The state at the start of a run; {@link Mark#since} gives the run's figures. */
   Mark mark() {
     long count = 0;
     long time = 0;
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+    for (GarbageCollectorMXBean gc : pauseBeans()) {
       count += Math.max(0, gc.getCollectionCount());
       time += Math.max(0, gc.getCollectionTime());
     }
     maxPauseMs.set(0);
-    return new Mark(count, time, server());
+    return new Mark(count, time, allocatedBytes(), server());
   }
 
   /** Cumulative server histogram: bucket upper bound (ns) to count at or below it. */
@@ -91,11 +119,13 @@ final class BenchProbes {
   final class Mark {
     private final long gcCount;
     private final long gcMs;
+    private final long allocated;
     private final Server server;
 
-    private Mark(long gcCount, long gcMs, Server server) {
+    private Mark(long gcCount, long gcMs, long allocated, Server server) {
       this.gcCount = gcCount;
       this.gcMs = gcMs;
+      this.allocated = allocated;
       this.server = server;
     }
 
@@ -114,7 +144,8 @@ final class BenchProbes {
           quantile(delta, n, 0.99),
           now.gcCount - gcCount,
           now.gcMs - gcMs,
-          max);
+          max,
+          n == 0 ? 0 : (now.allocated - allocated) / 1024.0 / n);
     }
   }
 
@@ -143,13 +174,21 @@ final class BenchProbes {
       double serverP99Ms,
       long gcCount,
       long gcMs,
-      long gcMaxPauseMs) {
+      long gcMaxPauseMs,
+      double allocatedKbPerRequest) {
     @Override
     public String toString() {
       return String.format(
-          "server: %d requests, mean %.1f ms, p50 <= %.1f ms, p99 <= %.1f ms; GC: %d collections,"
-              + " %d ms, longest %d ms",
-          serverRequests, serverMeanMs, serverP50Ms, serverP99Ms, gcCount, gcMs, gcMaxPauseMs);
+          "server: %d requests, mean %.1f ms, p50 <= %.1f ms, p99 <= %.1f ms; GC: %d pauses,"
+              + " %d ms, longest %d ms; %.0f KB allocated per request (server and client)",
+          serverRequests,
+          serverMeanMs,
+          serverP50Ms,
+          serverP99Ms,
+          gcCount,
+          gcMs,
+          gcMaxPauseMs,
+          allocatedKbPerRequest);
     }
   }
 }

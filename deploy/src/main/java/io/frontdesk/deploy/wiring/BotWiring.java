@@ -118,8 +118,15 @@ public final class BotWiring implements Wiring {
                     ctx.vertx().setPeriodic(PRUNE_MS, id -> ctx.blocking().run(seen::prune)));
   }
 
+  /**
+   * The bot's endpoint goes here, ahead of every module's routes and of the portal's session
+   * handler: it authenticates its own callers (Bot Framework tokens, checked by the adapter) and
+   * uses no session, and a Teams message no longer walks the other modules' routes (their
+   * path-parameter patterns) before it reaches its own: a tenth of what an answer allocated
+   * (BENCHMARKS.md, "Bot: fourth pass").
+   */
   @Override
-  public void mount(Router root) {
+  public void mountAuthentication(Router root) {
     root.route("/*").subRouter(routes.router());
   }
 

@@ -30,6 +30,7 @@ import io.frontdesk.knowledge.semantic.SemanticSetting;
 import io.frontdesk.knowledge.semantic.StoredTitleVectors;
 import io.frontdesk.knowledge.semantic.TextEmbedder;
 import io.frontdesk.knowledge.semantic.TitleVectors;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -72,6 +73,7 @@ public final class KnowledgeWiring implements Wiring {
   private final SynonymService synonyms;
   private final QueryLog queryLog;
   private final SearchService search;
+  private final ResultCache searchCache;
   private final ArticleService articles;
   private final FeedbackService feedback;
   private final SearchEngine engine;
@@ -98,6 +100,16 @@ public final class KnowledgeWiring implements Wiring {
                 ArticleService.CACHE_ENTRIES, ArticleService.DEFAULT_CACHE_ENTRIES, 0, 1_000_000),
         ctx.settings().integer(SearchService.THREADS, SearchService.defaultThreads(), 0, 64),
         SemanticSetting.load(ctx.settings()));
+    // How often a search is answered from the result cache (hit) or runs (miss).
+    for (String result : List.of("hit", "miss")) {
+      FunctionCounter.builder(
+              "frontdesk.kb.search.cache",
+              searchCache,
+              c -> result.equals("hit") ? c.hits() : c.misses())
+          .description("Searches answered from the result cache (hit) or run by the engine (miss)")
+          .tag("result", result)
+          .register(ctx.metrics().registry());
+    }
   }
 
   /** For tools: the query log and view counts are written at once, and nothing is cached. */
@@ -162,12 +174,13 @@ public final class KnowledgeWiring implements Wiring {
             Confidence.PRODUCTION,
             baseUrl,
             vectors == null ? null : SemanticRanker.standard(vectors));
+    this.searchCache = ResultCache.following(index, synonyms, searchCache);
     this.search =
         new SearchService(
             engine,
             queryLog,
             searchThreads > 0 ? Blocking.pool(vertx, "kb-search", searchThreads) : blocking,
-            ResultCache.following(index, synonyms, searchCache));
+            this.searchCache);
     this.articles =
         new ArticleService(
             repo,
@@ -266,6 +279,11 @@ public final class KnowledgeWiring implements Wiring {
   public void closeBlocking() {
     sync.close();
     index.close();
+  }
+
+  /** The search result cache, for its hit and miss counts. */
+  public ResultCache searchCache() {
+    return searchCache;
   }
 
   public SearchService searchService() {

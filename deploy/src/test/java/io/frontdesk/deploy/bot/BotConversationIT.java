@@ -139,6 +139,19 @@ class BotConversationIT {
     assertThat(fb).isNotNull();
     assertThat(fb.getBoolean("helpful")).isFalse();
     assertThat(fb.getString("userId")).isEqualTo("u-priya-shah");
+
+    // The transcript names the article offered and its link, not the whole excerpt.
+    JsonArray blocks = card.getJsonArray("body");
+    String title = blocks.getJsonObject(0).getString("text");
+    String excerpt = blocks.getJsonObject(blocks.size() - 1).getString("text");
+    flushWrittenBehind();
+    Document state =
+        db.getCollection("bot_state")
+            .find(Filters.regex("_id", "^" + conv(ask).replace(":", "\\:")))
+            .first();
+    assertThat(state.getList("transcript", String.class))
+        .contains("Frontdesk: [answer card] " + title + " (" + open.getString("url") + ")")
+        .noneMatch(line -> line.contains(excerpt));
   }
 
   @Test

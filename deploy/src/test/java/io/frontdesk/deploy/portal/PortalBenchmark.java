@@ -92,11 +92,15 @@ public final class PortalBenchmark {
       var registry = fx.server.context().metrics().registry();
       Map<String, long[]> server0 = ServerTimes.byPage(registry);
       Map<String, long[]> gc0 = gc();
+      long hits0 = kw.searchCache().hits();
+      long misses0 = kw.searchCache().misses();
       long cpu0 = os.getProcessCpuTime();
       long errors = run(http, fx.baseUrl, cookie, articles, concurrency, seconds, times);
       long cpu = os.getProcessCpuTime() - cpu0;
       Map<String, long[]> server1 = ServerTimes.byPage(registry);
       Map<String, long[]> gc1 = gc();
+      long hits = kw.searchCache().hits() - hits0;
+      long misses = kw.searchCache().misses() - misses0;
       System.out.println("server routes: " + ServerTimes.routes(registry));
       long requests = times.values().stream().mapToLong(List::size).sum();
       System.out.printf(
@@ -126,6 +130,12 @@ public final class PortalBenchmark {
             pct(t, 99),
             t.isEmpty() ? 0 : t.get(t.size() - 1) / 1e6);
       }
+      System.out.printf(
+          Locale.ROOT,
+          "search result cache (FRONTDESK_KB_SEARCH_CACHE): %d hits, %d misses, hit rate %.1f %%%n",
+          hits,
+          misses,
+          100.0 * hits / Math.max(1, hits + misses));
       for (String page : times.keySet()) {
         long[] d = ServerTimes.delta(server0.get(page), server1.get(page));
         System.out.printf(

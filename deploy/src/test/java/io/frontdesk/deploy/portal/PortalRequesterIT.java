@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.frontdesk.core.security.Role;
 import io.frontdesk.portal.PortalConfig;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -43,6 +44,11 @@ class PortalRequesterIT {
     Matcher link =
         Pattern.compile("href=\"(/kb/add-printer\\?qid=[^\"]+)\"").matcher(results.body());
     assertThat(link.find()).as(results.body()).isTrue();
+    assertThat(results.body()).contains("Search results for ‘add a printer’");
+    // Pages are encoded to UTF-8 piece by piece as they render: wide characters arrive intact.
+    String wide = "café printer ‘日本’ \uD83D\uDE00";
+    assertThat(c.get("/kb?q=" + URLEncoder.encode(wide, StandardCharsets.UTF_8)).body())
+        .contains("value=\"" + wide + "\"", "Search results for ‘" + wide + "’");
     HttpResponse<String> article = c.get(link.group(1));
     assertThat(article.statusCode()).isEqualTo(200);
     assertThat(article.body()).contains("Add a printer to your laptop", "Did this help?");

@@ -179,6 +179,7 @@ public final class ArticleListings {
     String firstDay = today.minusDays(days - 1L).toString();
     Map<String, Long> helpful = helpfulSince(now.minus(Duration.ofDays(days)));
     List<Entry> entries = new ArrayList<>();
+    Map<String, Document> counted = repo.views().all();
     MongoCollection<Document> articles = repo.articles();
     for (Document d :
         articles
@@ -193,20 +194,17 @@ public final class ArticleListings {
                     ArticleRepository.VIEWS_BY_DAY))) {
       Document live = d.get("live", Document.class);
       String id = d.getString("_id");
-      long views = 0;
+      // Days counted on the article itself by earlier versions, and days counted in kb_views.
       List<String> expired = new ArrayList<>();
-      Document byDay = d.get(ArticleRepository.VIEWS_BY_DAY, Document.class);
-      if (byDay != null) {
-        for (Map.Entry<String, Object> e : byDay.entrySet()) {
-          if (e.getKey().compareTo(firstDay) >= 0) {
-            views += ((Number) e.getValue()).longValue();
-          } else {
-            expired.add(e.getKey());
-          }
-        }
-      }
+      long views = inWindow(d, firstDay, expired);
       // Keeps each article's daily counts to the window: at most one small write a day each.
       repo.forgetViewDays(id, expired);
+      Document c = counted.get(id);
+      if (c != null) {
+        List<String> expiredCounts = new ArrayList<>();
+        views += inWindow(c, firstDay, expiredCounts);
+        repo.views().forgetDays(id, expiredCounts);
+      }
       String service = live.getString("service");
       entries.add(
           new Entry(
@@ -219,6 +217,22 @@ public final class ArticleListings {
               Audience.parseArticle(live.getString("audience"))));
     }
     return new Snapshot(now, List.copyOf(entries));
+  }
+
+  /** The views on days from {@code firstDay} on; older days are added to {@code expired}. */
+  private static long inWindow(Document d, String firstDay, List<String> expired) {
+    long views = 0;
+    Document byDay = d.get(ArticleViews.BY_DAY, Document.class);
+    if (byDay != null) {
+      for (Map.Entry<String, Object> e : byDay.entrySet()) {
+        if (e.getKey().compareTo(firstDay) >= 0) {
+          views += ((Number) e.getValue()).longValue();
+        } else {
+          expired.add(e.getKey());
+        }
+      }
+    }
+    return views;
   }
 
   private Map<String, Long> helpfulSince(Instant since) {

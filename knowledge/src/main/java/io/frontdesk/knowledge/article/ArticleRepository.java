@@ -2,15 +2,12 @@ package io.frontdesk.knowledge.article;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import io.frontdesk.core.http.ApiException;
-import io.frontdesk.core.store.WriteBehind;
 import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.knowledge.Audience;
 import java.time.Instant;
@@ -19,9 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
@@ -41,17 +36,17 @@ public final class ArticleRepository {
   public static final String META = "kb_meta";
   private static final String CHANGES = "changes";
 
-  /** Field of per-day view counts: {"2026-12-01": 4, ...}. */
-  public static final String VIEWS_BY_DAY = "viewsByDay";
+  /**
+   * Field of per-day view counts that earlier versions kept on the article itself: still read (see
+   * {@link ArticleViews}), no longer written.
+   */
+  public static final String VIEWS_BY_DAY = ArticleViews.BY_DAY;
 
   private final MongoCollection<Document> articles;
   private final MongoCollection<Document> versions;
   private final MongoCollection<Document> audit;
   private final MongoCollection<Document> meta;
-  private final WriteBehind<View> views;
-
-  /** One reader's view of an article on a day, queued for the next batch. */
-  private record View(String id, LocalDate day) {}
+  private final ArticleViews views;
 
   /** Counts each view at once (tests and tools). */
   public ArticleRepository(MongoDatabase db) {
@@ -64,35 +59,25 @@ public final class ArticleRepository {
     this.versions = db.getCollection(VERSIONS);
     this.audit = db.getCollection(AUDIT);
     this.meta = db.getCollection(META);
-    this.views = buffers.create("kb_views", this::addViews);
+    this.views = new ArticleViews(db, buffers);
   }
 
   /**
    * Counts a reader's view of an article (queued, never blocks): the all-time counter and the day's
-   * ({@value #VIEWS_BY_DAY}, which feeds "most viewed in the last N days").
+   * (which feeds "most viewed in the last N days"), in {@link ArticleViews}.
    */
   public void countView(String id, LocalDate day) {
-    views.offer(new View(id, day));
+    views.count(id, day);
   }
 
   /** Writes the view counts still queued, so a curator's page shows them. Blocking. */
   public void flushViews() {
-    views.flushBlocking();
+    views.flush();
   }
 
-  private void addViews(List<View> batch) {
-    Map<View, Long> counts = new LinkedHashMap<>();
-    batch.forEach(v -> counts.merge(v, 1L, Long::sum));
-    List<UpdateOneModel<Document>> updates = new ArrayList<>(counts.size());
-    // One $inc per article and day: the all-time counter and the day's, in the same write.
-    counts.forEach(
-        (v, n) ->
-            updates.add(
-                new UpdateOneModel<>(
-                    new Document("_id", v.id()),
-                    Updates.combine(
-                        Updates.inc("views", n), Updates.inc(VIEWS_BY_DAY + "." + v.day(), n)))));
-    articles.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+  /** The view counts. */
+  public ArticleViews views() {
+    return views;
   }
 
   /** Creates the indexes (idempotent). */

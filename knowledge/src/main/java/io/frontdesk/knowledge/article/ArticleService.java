@@ -45,15 +45,13 @@ public final class ArticleService {
 
   public static final int DEFAULT_CACHE_ENTRIES = 20_000;
 
-  /** Articles per bulk import write: enough to share a commit, small enough for one message. */
-  static final int IMPORT_BATCH = 500;
-
   /** The 403 for four eyes: anyone who wrote part of the draft under review. */
   public static final String OWN_APPROVAL =
       "You cannot approve this draft: you wrote or edited it since it was last published, and"
           + " four-eyes review needs another Champion or an admin who wrote no part of it.";
 
   private final PublishedCache cache;
+  private final ArticleBulk bulk;
 
   public ArticleService(
       ArticleRepository repo,
@@ -90,6 +88,7 @@ public final class ArticleService {
     this.blocking = blocking;
     this.clock = clock;
     this.cache = new PublishedCache(cacheFor, cacheEntries);
+    this.bulk = new ArticleBulk(repo, sync, cache, clock);
     sync.onApplied(this::prerender);
   }
 
@@ -387,7 +386,8 @@ public final class ArticleService {
                     d,
                     d.get("live", Document.class),
                     ArticleStatus.PUBLISHED,
-                    d.getInteger("liveVersion", 1)));
+                    d.getInteger("liveVersion", 1),
+                    repo.views().total(d)));
           }
           return out;
         });
@@ -428,84 +428,16 @@ public final class ArticleService {
 
   /** Every live article's content, for export. Blocking. */
   public List<ArticleInput> exportAllBlocking() {
-    List<ArticleInput> out = new ArrayList<>();
-    for (Document d : repo.all()) {
-      Document live = d.get("live", Document.class);
-      if (live != null && !ArticleStatus.ARCHIVED.name().equals(d.getString("status"))) {
-        out.add(ArticleRepository.input(d.getString("_id"), live, ArticleRepository.reviewBy(d)));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Publishes imported content directly (kb import, demo seed): a new article, or a new version of
-   * an existing one. Returns true if it was added, false if updated. Blocking. The article is
-   * indexed but may not be searchable until {@link #awaitImportedBlocking()}.
-   */
-  private boolean importPublishedBlocking(String by, ArticleInput a) {
-    Date now = Date.from(clock.instant());
-    Optional<Document> existing = repo.find(a.id());
-    Document d =
-        existing.orElseGet(
-            () -> new Document("_id", a.id()).append("owner", by).append("createdAt", now));
-    int v = existing.isPresent() ? d.getInteger("version", 1) + 1 : 1;
-    List<String> changed = existing.map(e -> diff(pendingOrLive(e), a)).orElse(List.of("created"));
-    d.put("live", ArticleRepository.content(a));
-    d.put("liveVersion", v);
-    d.put("version", v);
-    d.put("status", ArticleStatus.PUBLISHED.name());
-    d.put("updatedAt", now);
-    a.reviewBy().ifPresent(r -> d.put("reviewBy", r.toString()));
-    d.put("seq", repo.nextSeq());
-    if (existing.isPresent()) {
-      repo.replace(d);
-    } else {
-      repo.insert(d);
-    }
-    cache.forget(a.id(), ArticleRepository.count(d, "seq"));
-    repo.appendVersion(a.id(), v, by, "import", ArticleRepository.content(a), changed);
-    repo.audit(a.id(), by, existing.isPresent() ? "import-update" : "import-add", a.title());
-    sync.applyLater(d);
-    return existing.isEmpty();
+    return bulk.exportAllBlocking();
   }
 
   /**
    * Publishes imported articles (kb import, QnA import, demo seed) and waits until they are
-   * searchable. Ids new to the store go in bulk, three store writes per {@link #IMPORT_BATCH}
-   * articles; an id already there becomes a new version of its article, with its diff. Returns how
-   * many were added; the rest were updated. Blocking.
+   * searchable; see {@link ArticleBulk#importAllBlocking}. Returns how many were added; the rest
+   * were updated. Blocking.
    */
   public int importAllBlocking(String by, List<ArticleInput> inputs) {
-    java.util.Set<String> existing =
-        repo.existingIds(inputs.stream().map(ArticleInput::id).toList());
-    List<ArticleInput> fresh = new ArrayList<>();
-    for (ArticleInput a : inputs) {
-      if (existing.contains(a.id())) {
-        importPublishedBlocking(by, a);
-        continue;
-      }
-      fresh.add(a);
-      if (fresh.size() == IMPORT_BATCH) {
-        importNew(by, fresh);
-        fresh.clear();
-      }
-    }
-    importNew(by, fresh);
-    awaitImportedBlocking();
-    return inputs.size() - existing.size();
-  }
-
-  private void importNew(String by, List<ArticleInput> fresh) {
-    for (Document d : repo.insertPublished(fresh, by)) {
-      cache.forget(d.getString("_id"), ArticleRepository.count(d, "seq"));
-      sync.applyLater(d);
-    }
-  }
-
-  /** Blocks until every article imported so far is searchable. */
-  private void awaitImportedBlocking() {
-    sync.awaitApplied();
+    return bulk.importAllBlocking(by, inputs);
   }
 
   public void incrementBlocking(String id, String counter) {
@@ -578,12 +510,12 @@ public final class ArticleService {
     return draft;
   }
 
-  private static Document pendingOrLive(Document d) {
+  static Document pendingOrLive(Document d) {
     Document draft = d.get("draft", Document.class);
     return draft != null ? draft : d.get("live", Document.class);
   }
 
-  private static List<String> diff(Document old, ArticleInput a) {
+  static List<String> diff(Document old, ArticleInput a) {
     if (old == null) {
       return List.of("created");
     }
@@ -597,18 +529,34 @@ public final class ArticleService {
     return changed;
   }
 
+  /** As curators see it, with the article's views counted so far. */
   private Article curatorView(Document d) {
+    long views = repo.views().total(d);
     Document draft = d.get("draft", Document.class);
     if (draft != null) {
       return view(
-          d, draft, ArticleStatus.valueOf(draft.getString("state")), d.getInteger("version", 1));
+          d,
+          draft,
+          ArticleStatus.valueOf(draft.getString("state")),
+          d.getInteger("version", 1),
+          views);
     }
     Document live = d.get("live", Document.class);
     return view(
-        d, live, ArticleStatus.valueOf(d.getString("status")), d.getInteger("liveVersion", 1));
+        d,
+        live,
+        ArticleStatus.valueOf(d.getString("status")),
+        d.getInteger("liveVersion", 1),
+        views);
   }
 
+  /** As readers see it: without a live view count (kept for curators: {@link #curatorView}). */
   private Article view(Document d, Document content, ArticleStatus status, int version) {
+    return view(d, content, status, version, ArticleRepository.count(d, ArticleViews.VIEWS));
+  }
+
+  private Article view(
+      Document d, Document content, ArticleStatus status, int version, long views) {
     String body = content.getString("body");
     Document draft = d.get("draft", Document.class);
     Node parsed = markdown.parse(body);
@@ -628,7 +576,7 @@ public final class ArticleService {
         ArticleRepository.reviewBy(d),
         ArticleRepository.instant(d, "createdAt"),
         ArticleRepository.instant(d, "updatedAt"),
-        ArticleRepository.count(d, "views"),
+        views,
         ArticleRepository.count(d, "helpful"),
         ArticleRepository.count(d, "notHelpful"),
         version,

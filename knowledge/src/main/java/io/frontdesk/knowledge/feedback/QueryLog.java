@@ -17,7 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +34,7 @@ public final class QueryLog {
   private static final Logger LOG = LoggerFactory.getLogger(QueryLog.class);
   private final MongoCollection<Document> coll;
   private final WriteBehind<WriteModel<Document>> pending;
+  private final QueryIds ids = new QueryIds();
 
   /** Writes each entry at once (tests and tools). */
   public QueryLog(MongoDatabase db) {
@@ -48,6 +49,13 @@ public final class QueryLog {
   /** In order: a click or rating is queued after the search it belongs to. */
   private void write(List<WriteModel<Document>> batch) {
     coll.bulkWrite(batch, new BulkWriteOptions().ordered(true));
+  }
+
+  /**
+   * True when {@link #record} only queues the entry (never blocks); false when it writes at once.
+   */
+  public boolean writesBehind() {
+    return pending.batched();
   }
 
   /** Writes the entries still queued. Blocking. */
@@ -71,7 +79,7 @@ public final class QueryLog {
       Optional<String> userId,
       String channel,
       SearchEngine.Result r) {
-    String id = UUID.randomUUID().toString();
+    String id = ids.next();
     Document d =
         new Document("_id", id)
             .append("at", new Date())
@@ -107,13 +115,17 @@ public final class QueryLog {
             Updates.push("rated", new Document("article", articleId).append("helpful", helpful))));
   }
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NOT_WORDS = Pattern.compile("[^\\p{L}\\p{N}' ]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   /**
    * Lower case, accents and punctuation gone, spaces collapsed: "Outlook won't SYNC!" -> "outlook
    * won't sync".
    */
   public static String normalise(String text) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    s = s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]+", " ");
-    return s.replaceAll("\\s+", " ").strip();
+    String s = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+    s = NOT_WORDS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    return SPACES.matcher(s).replaceAll(" ").strip();
   }
 }

@@ -1,12 +1,15 @@
 package io.frontdesk.knowledge.index;
 
 import io.frontdesk.knowledge.semantic.TitleVectors;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -18,11 +21,17 @@ final class ArticleDocument {
   /** How much of the body a snippet can come from, in characters. */
   static final int EXCERPT_CHARS = 1500;
 
+  /** Word pairs: counted per article (BM25 needs the frequency and length), never positioned. */
+  private static final FieldType PAIRS = pairsType();
+
   private final Document doc = new Document();
   private final StringField id = new StringField(ArticleIndex.ID, "", Field.Store.YES);
   private final TextField title = new TextField(ArticleIndex.TITLE, "", Field.Store.YES);
   private final TextField tags = new TextField(ArticleIndex.TAGS, "", Field.Store.YES);
-  private final TextField body = new TextField(ArticleIndex.BODY, "", Field.Store.NO);
+  private final AnalyzedBody analyzed;
+  private final TextField body;
+  private final Field titlePairs = new Field(ArticleIndex.TITLE_PAIRS, "", PAIRS);
+  private final Field bodyPairs;
   private final StoredField excerpt = new StoredField(ArticleIndex.EXCERPT, "");
   private final StoredField service = new StoredField(ArticleIndex.SERVICE, "");
   private final StringField audience = new StringField(ArticleIndex.AUDIENCE, "", Field.Store.YES);
@@ -31,8 +40,11 @@ final class ArticleDocument {
   private final BinaryDocValuesField titleVector;
 
   /** With {@code vectors} null, no title vector (semantic ranking off). */
-  ArticleDocument(TitleVectors vectors) {
+  ArticleDocument(Analyzer analyzer, TitleVectors vectors) {
     this.vectors = vectors;
+    this.analyzed = new AnalyzedBody(analyzer);
+    this.body = new TextField(ArticleIndex.BODY, analyzed.words());
+    this.bodyPairs = new Field(ArticleIndex.BODY_PAIRS, analyzed.pairs(), PAIRS);
     this.titleVector =
         vectors == null
             ? null
@@ -44,6 +56,8 @@ final class ArticleDocument {
     doc.add(title);
     doc.add(tags);
     doc.add(body);
+    doc.add(titlePairs);
+    doc.add(bodyPairs);
     doc.add(excerpt);
     doc.add(service);
     doc.add(audience);
@@ -55,7 +69,11 @@ final class ArticleDocument {
     id.setStringValue(a.id());
     title.setStringValue(a.title());
     tags.setStringValue(String.join(" ; ", a.tags()));
-    body.setStringValue(a.body());
+    // The body's words and pairs come from one analysis of it.
+    analyzed.fill(a.body());
+    body.setTokenStream(analyzed.words());
+    titlePairs.setStringValue(a.title());
+    bodyPairs.setTokenStream(analyzed.pairs());
     excerpt.setStringValue(excerpt(a.body()));
     service.setStringValue(a.service() == null ? "" : a.service());
     audience.setStringValue(a.audience().wire());
@@ -67,8 +85,16 @@ final class ArticleDocument {
   }
 
   /** A new document for one article (single updates). */
-  static Document of(IndexedArticle a, TitleVectors vectors) {
-    return new ArticleDocument(vectors).fill(a);
+  static Document of(IndexedArticle a, Analyzer analyzer, TitleVectors vectors) {
+    return new ArticleDocument(analyzer, vectors).fill(a);
+  }
+
+  private static FieldType pairsType() {
+    FieldType t = new FieldType();
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    t.setTokenized(true);
+    t.freeze();
+    return t;
   }
 
   static String excerpt(String body) {

@@ -39,6 +39,15 @@ public final class ArticleIndex implements AutoCloseable {
   public static final String AUDIENCE = "audience";
   public static final String SEQ = "seq";
 
+  /**
+   * The title's and the body's word pairs ({@link PairFilter}): each pair of words that stand close
+   * together, one term, with frequencies but no positions. The ranking's proximity clauses are term
+   * queries on these instead of sloppy phrase queries.
+   */
+  public static final String TITLE_PAIRS = "title_pairs";
+
+  public static final String BODY_PAIRS = "body_pairs";
+
   /** The title's embedding, when semantic ranking is on ({@code FRONTDESK_KB_SEMANTIC}). */
   public static final String TITLE_VECTOR = "title_vector";
 
@@ -52,7 +61,7 @@ public final class ArticleIndex implements AutoCloseable {
    */
   static final String FORMAT_KEY = "frontdesk.indexFormat";
 
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
 
   /**
    * The stored start of the body that snippets are cut from. The body itself is indexed but not
@@ -162,6 +171,11 @@ public final class ArticleIndex implements AutoCloseable {
     return vectors == null ? FORMAT : FORMAT + "+" + vectors.embedder().name() + "-dv";
   }
 
+  /** Whether {@code field} holds word pairs rather than words. */
+  public static boolean isPairs(String field) {
+    return field.equals(TITLE_PAIRS) || field.equals(BODY_PAIRS);
+  }
+
   /** Whether an index was already on disk when this one was opened. */
   public boolean existed() {
     return existed;
@@ -179,7 +193,8 @@ public final class ArticleIndex implements AutoCloseable {
   /** Adds or replaces one article; returns the generation to wait for. */
   public long upsert(IndexedArticle a) {
     try {
-      long gen = writer.updateDocument(new Term(ID, a.id()), ArticleDocument.of(a, vectors));
+      long gen =
+          writer.updateDocument(new Term(ID, a.id()), ArticleDocument.of(a, analyzer, vectors));
       appliedSeq.accumulateAndGet(a.seq(), Math::max);
       return gen;
     } catch (IOException e) {

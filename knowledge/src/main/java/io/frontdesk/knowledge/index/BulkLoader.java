@@ -46,7 +46,8 @@ final class BulkLoader {
               t.setDaemon(true);
               return t;
             });
-    ThreadLocal<ArticleDocument> docs = ThreadLocal.withInitial(() -> new ArticleDocument(vectors));
+    ThreadLocal<ArticleDocument> docs =
+        ThreadLocal.withInitial(() -> new ArticleDocument(writer.getAnalyzer(), vectors));
     Semaphore room = new Semaphore(2 * threads);
     List<Future<Integer>> parts = new ArrayList<>();
     try {

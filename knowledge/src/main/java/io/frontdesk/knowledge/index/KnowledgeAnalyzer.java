@@ -93,14 +93,36 @@ public final class KnowledgeAnalyzer extends Analyzer {
     MINIMAL
   }
 
+  /**
+   * The word pairs of the pairs fields ({@link PairFilter}): each word with the next {@value
+   * #PAIR_WINDOW} words at most {@value #PAIR_GAP} positions on.
+   */
+  public static final int PAIR_WINDOW = 1;
+
+  public static final int PAIR_GAP = 3;
+
+  /** The body's pairs come from its first words only (a whole body's would double the build). */
+  public static final int BODY_PAIR_WORDS = 80;
+
   private final Stemmer stemmer;
+  private final int pairWindow;
+  private final int pairGap;
 
   public KnowledgeAnalyzer() {
     this(Stemmer.PORTER);
   }
 
   public KnowledgeAnalyzer(Stemmer stemmer) {
+    this(stemmer, PAIR_WINDOW, PAIR_GAP);
+  }
+
+  /** With another pair window (measurements). */
+  public KnowledgeAnalyzer(Stemmer stemmer, int pairWindow, int pairGap) {
+    // Per field: the pairs fields have their own chain (the default reuses one chain for all).
+    super(PER_FIELD_REUSE_STRATEGY);
     this.stemmer = stemmer;
+    this.pairWindow = pairWindow;
+    this.pairGap = pairGap;
   }
 
   @Override
@@ -117,6 +139,14 @@ public final class KnowledgeAnalyzer extends Analyzer {
           case KSTEM -> new KStemFilter(ts);
           case MINIMAL -> new EnglishMinimalStemFilter(ts);
         };
+    if (ArticleIndex.isPairs(fieldName)) {
+      ts =
+          new PairFilter(
+              ts,
+              pairWindow,
+              pairGap,
+              fieldName.equals(ArticleIndex.BODY_PAIRS) ? BODY_PAIR_WORDS : 0);
+    }
     return new TokenStreamComponents(source, ts);
   }
 

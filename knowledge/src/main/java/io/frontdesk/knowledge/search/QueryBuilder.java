@@ -1,6 +1,7 @@
 package io.frontdesk.knowledge.search;
 
 import io.frontdesk.knowledge.index.ArticleIndex;
+import io.frontdesk.knowledge.index.PairFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -108,15 +109,18 @@ public final class QueryBuilder {
     if (model.pairWeight() > 0) {
       for (int p = 0; p + 1 < tokens.size() && p < 8; p++) {
         List<String> pair = tokens.subList(p, p + 2);
+        if (model.pairTerms() && pair.get(0).equals(pair.get(1))) {
+          continue;
+        }
         all.add(
             new BoostQuery(
-                phrase(ArticleIndex.TITLE, pair, model.pairSlop()),
+                proximity(ArticleIndex.TITLE, ArticleIndex.TITLE_PAIRS, pair),
                 model.pairWeight() * model.titleWeight()),
             BooleanClause.Occur.SHOULD);
         if (model.pairBody()) {
           all.add(
               new BoostQuery(
-                  phrase(ArticleIndex.BODY, pair, model.pairSlop()),
+                  proximity(ArticleIndex.BODY, ArticleIndex.BODY_PAIRS, pair),
                   model.pairWeight() * model.bodyWeight()),
               BooleanClause.Occur.SHOULD);
         }
@@ -201,6 +205,13 @@ public final class QueryBuilder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Two question words close together in {@code field}: a pair term, or a sloppy phrase. */
+  private Query proximity(String field, String pairsField, List<String> pair) {
+    return model.pairTerms()
+        ? new TermQuery(new Term(pairsField, PairFilter.pair(pair.get(0), pair.get(1))))
+        : phrase(field, pair, model.pairSlop());
   }
 
   private static Query phrase(String field, List<String> tokens, int slop) {

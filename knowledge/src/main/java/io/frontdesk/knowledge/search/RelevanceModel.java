@@ -19,6 +19,8 @@ import org.apache.lucene.search.similarities.Similarity;
  *     off)
  * @param pairSlop how far apart the pair's words may be
  * @param pairBody pairs are looked for in the body too, not only the title
+ * @param pairTerms pairs are looked up as terms of the pairs fields (words at most {@code
+ *     KnowledgeAnalyzer.PAIR_GAP} positions apart, either order) instead of as sloppy phrases
  * @param rareBoost each question word's clause is weighed by its body IDF relative to a word in one
  *     article of ten, to this power (0 = off: BM25's own IDF only)
  * @param feedbackDocs pseudo-relevance feedback: how many top articles of a first pass lend words
@@ -44,6 +46,7 @@ public record RelevanceModel(
     float pairWeight,
     int pairSlop,
     boolean pairBody,
+    boolean pairTerms,
     float rareBoost,
     int feedbackDocs,
     int feedbackTerms,
@@ -52,7 +55,7 @@ public record RelevanceModel(
   public static final RelevanceModel PRODUCTION =
       new RelevanceModel(
           3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false, 0.1f,
-          2, true, 0.25f, 0, 0, 0f);
+          2, true, true, 0.25f, 0, 0, 0f);
 
   /** Short fields (title, tags) are normalised less for length than the body. */
   public Similarity similarity() {
@@ -61,7 +64,7 @@ public record RelevanceModel(
     return new PerFieldSimilarityWrapper() {
       @Override
       public Similarity get(String field) {
-        return field.equals("body") ? body : title;
+        return field.equals("body") || field.equals("body_pairs") ? body : title;
       }
     };
   }

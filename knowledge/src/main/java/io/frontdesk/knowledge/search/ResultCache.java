@@ -2,9 +2,10 @@ package io.frontdesk.knowledge.search;
 
 import io.frontdesk.knowledge.Audience;
 import io.frontdesk.knowledge.index.ArticleIndex;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -14,8 +15,12 @@ import org.apache.lucene.search.IndexSearcher;
  * engine's own result for the same text, audience and limit, reused only while the index and the
  * synonyms it was computed from are still the ones in use. A change to either (an article published
  * or edited, a synonym edit) makes every entry stale at once, so a cached result is always the
- * result the engine would give now; ranking is untouched. Bounded: it empties itself rather than
- * grow past its size.
+ * result the engine would give now; ranking is untouched.
+ *
+ * <p>Bounded: when full, the result used least recently is dropped, so the busiest questions stay
+ * (emptying the whole cache when full, as before, dropped them with the rest every {@code max}
+ * distinct questions). A search holds the lock only to look up or store an entry, never while the
+ * engine runs. Hits and misses are counted, for the metrics.
  */
 public final class ResultCache {
   private record Key(String text, Audience audience, int limit, boolean snippets) {}
@@ -24,7 +29,9 @@ public final class ResultCache {
 
   private final Supplier<Object> snapshot;
   private final int max;
-  private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<Key, Entry> entries;
+  private final LongAdder hits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
 
   /**
    * @param snapshot identifies what results are computed from (the open index reader and the
@@ -34,6 +41,13 @@ public final class ResultCache {
   public ResultCache(Supplier<Object> snapshot, int max) {
     this.snapshot = snapshot;
     this.max = max;
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+            return size() > max;
+          }
+        };
   }
 
   /**
@@ -61,6 +75,27 @@ public final class ResultCache {
     return new ResultCache(() -> null, 0);
   }
 
+  /**
+   * The engine's result for this question now if it is cached, else null (counted as a hit only
+   * when found). Never blocks: a map look-up and the snapshot (an in-memory reader and synonyms).
+   */
+  SearchEngine.Result peek(String text, Audience audience, int limit, boolean snippets) {
+    if (max <= 0) {
+      return null;
+    }
+    Key key = new Key(text, audience, limit, snippets);
+    Object now = snapshot.get();
+    Entry e;
+    synchronized (entries) {
+      e = entries.get(key);
+    }
+    if (e != null && e.snapshot().equals(now)) {
+      hits.increment();
+      return e.result();
+    }
+    return null;
+  }
+
   /** What the engine gave for this question now, or computes it. Blocking. */
   SearchEngine.Result get(
       String text,
@@ -75,17 +110,31 @@ public final class ResultCache {
     // Taken before the search: a result computed while the index changes is kept under the old
     // snapshot, so it is never served once the new one is in use.
     Object now = snapshot.get();
-    Entry e = entries.get(key);
+    Entry e;
+    synchronized (entries) {
+      e = entries.get(key);
+    }
     if (e != null && e.snapshot().equals(now)) {
+      hits.increment();
       return e.result();
     }
+    misses.increment();
     SearchEngine.Result ran = run.get();
     SearchEngine.Result r =
         new SearchEngine.Result(List.copyOf(ran.hits()), ran.answer(), ran.features());
-    if (entries.size() >= max) {
-      entries.clear();
+    synchronized (entries) {
+      entries.put(key, new Entry(now, r));
     }
-    entries.put(key, new Entry(now, r));
     return r;
+  }
+
+  /** Searches answered from the cache since start. */
+  public long hits() {
+    return hits.sum();
+  }
+
+  /** Searches the engine ran (the cache on, but no usable entry) since start. */
+  public long misses() {
+    return misses.sum();
   }
 }

@@ -61,4 +61,22 @@ class ResultCacheTest {
     cache.get("q9", Audience.STAFF, 10, true, this::run);
     assertThat(runs).as("the newest entry is kept").hasValue(10);
   }
+
+  @Test
+  void keepsTheBusiestQuestionsWhenFullAndCountsHits() {
+    ResultCache cache = new ResultCache(snapshot::get, 4);
+    for (int i = 0; i < 20; i++) {
+      cache.get("locked out", Audience.STAFF, 10, true, this::run); // asked between every other
+      cache.get("q" + i, Audience.STAFF, 10, true, this::run);
+    }
+    assertThat(runs).as("the busy question ran once, each other question once").hasValue(21);
+    assertThat(cache.hits()).isEqualTo(19);
+    assertThat(cache.misses()).isEqualTo(21);
+
+    for (int i = 0; i < 20; i++) {
+      cache.get("other" + i, Audience.STAFF, 10, true, this::run);
+    }
+    cache.get("locked out", Audience.STAFF, 10, true, this::run);
+    assertThat(runs).as("not asked for many questions: dropped, still bounded").hasValue(42);
+  }
 }

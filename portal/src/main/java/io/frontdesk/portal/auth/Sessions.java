@@ -56,6 +56,13 @@ public final class Sessions implements Handler<RoutingContext> {
   private final Blocking blocking;
   private final Tokens tokens;
   private final byte[] csrfKey;
+
+  /**
+   * One keyed HMAC per thread, reused for every page's CSRF token: looking the algorithm up and
+   * keying it per page was about 1 % of a page's CPU (docs/BENCHMARKS.md, "Portal: fourth pass").
+   */
+  private final ThreadLocal<Mac> csrfMac = ThreadLocal.withInitial(this::newCsrfMac);
+
   private final boolean secure;
   private final Duration idle;
   private final Duration absolute;
@@ -298,12 +305,17 @@ public final class Sessions implements Handler<RoutingContext> {
   }
 
   private String hmac(String raw) {
+    // doFinal resets the Mac for the next token on this thread.
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(csrfMac.get().doFinal(("csrf:" + raw).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Mac newCsrfMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(csrfKey, "HmacSHA256"));
-      return Base64.getUrlEncoder()
-          .withoutPadding()
-          .encodeToString(mac.doFinal(("csrf:" + raw).getBytes(StandardCharsets.UTF_8)));
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(e);
     }
