@@ -28,6 +28,9 @@ final class IndexKeyType extends ObjectDataType {
   private final IdentityBytesCache cache;
   private final KeyValueSerializer serializer;
 
+  /** Running average of a key's serialised size, as {@code ObjectDataType} keeps (racy, a hint). */
+  private int averageSize = 256;
+
   IndexKeyType(int cacheSize, KeyValueSerializer serializer) {
     this.cache = new IdentityBytesCache(cacheSize);
     this.serializer = serializer;
@@ -113,18 +116,21 @@ final class IndexKeyType extends ObjectDataType {
     }
     if (key instanceof KeyValue) {
       cache.put(key, b);
+      averageSize = (b.length + 15 * averageSize) / 16;
     }
     return key;
   }
 
-  /** About what {@code ObjectDataType} converges to for a serialised object: twice its bytes. */
+  /**
+   * What {@code ObjectDataType} converges to for a serialised object: twice its bytes (a running
+   * average for a key not in the cache; {@code ObjectDataType}'s own average would stay at its
+   * starting 10,000, since this type reads and writes keys itself).
+   */
   @Override
   public int getMemory(Object obj) {
     if (obj instanceof KeyValue) {
       byte[] b = cache.get(obj);
-      if (b != null) {
-        return 2 * b.length;
-      }
+      return 2 * (b != null ? b.length : averageSize);
     }
     return super.getMemory(obj);
   }
@@ -137,6 +143,7 @@ final class IndexKeyType extends ObjectDataType {
         b = serialize(key);
       }
       cache.put(key, b);
+      averageSize = (b.length + 15 * averageSize) / 16;
     }
     return b;
   }

@@ -14,8 +14,11 @@ final class StoreMaps {
   static final String DATA_PREFIX = "databases.";
   static final String INDEX_INFIX = "._index_";
 
-  /** Per unique-index map: about 4,096 remembered keys of a few hundred bytes each. */
-  static final int KEY_CACHE_SIZE = 4096;
+  /**
+   * Per unique-index map: about 1,024 remembered keys of a few hundred bytes each (4,096 measured
+   * no cheaper).
+   */
+  static final int KEY_CACHE_SIZE = 1024;
 
   /** Immutable once built (its templates are checked against real serialisations then). */
   private static final KeyValueSerializer SERIALIZER = new KeyValueSerializer();

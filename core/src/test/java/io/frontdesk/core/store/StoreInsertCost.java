@@ -8,6 +8,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.frontdesk.core.io.Directories;
 import io.netty.channel.Channel;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ public final class StoreInsertCost {
 
   private static void run(int size, int inserts, boolean old, boolean print) throws Exception {
     Path dir = Files.createTempDirectory("fd-insert-cost-");
+    Directories.deleteOnExit(dir); // up to a gigabyte per run at 100,000 documents
     try (Store store = old ? Store.plain(dir) : Store.current(dir)) {
       MongoCollection<Document> c = store.db().getCollection("kb_queries");
       c.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true));
