@@ -83,8 +83,13 @@ public final class ResultCache {
     if (max <= 0) {
       return null;
     }
-    Key key = new Key(text, audience, limit, snippets);
-    Object now = snapshot.get();
+    return cached(new Key(text, audience, limit, snippets), snapshot.get());
+  }
+
+  /**
+   * The entry's result if it was computed from {@code now}'s index and synonyms (a hit), or null.
+   */
+  private SearchEngine.Result cached(Key key, Object now) {
     Entry e;
     synchronized (entries) {
       e = entries.get(key);
@@ -110,13 +115,9 @@ public final class ResultCache {
     // Taken before the search: a result computed while the index changes is kept under the old
     // snapshot, so it is never served once the new one is in use.
     Object now = snapshot.get();
-    Entry e;
-    synchronized (entries) {
-      e = entries.get(key);
-    }
-    if (e != null && e.snapshot().equals(now)) {
-      hits.increment();
-      return e.result();
+    SearchEngine.Result hit = cached(key, now);
+    if (hit != null) {
+      return hit;
     }
     misses.increment();
     SearchEngine.Result ran = run.get();
