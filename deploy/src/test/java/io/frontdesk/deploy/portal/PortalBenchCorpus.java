@@ -4,7 +4,6 @@ import io.frontdesk.knowledge.eval.SyntheticCorpus;
 import io.frontdesk.knowledge.index.IndexedArticle;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +45,10 @@ interface PortalBenchCorpus {
 
   /** kb bench's corpus and questions. */
   final class Synthetic implements PortalBenchCorpus {
-    private final List<IndexedArticle> articles = new ArrayList<>();
+    private final List<IndexedArticle> articles;
 
     Synthetic(int n) {
-      SyntheticCorpus corpus = new SyntheticCorpus();
-      Random rnd = new Random(42);
-      for (int i = 0; i < n; i++) {
-        articles.add(corpus.article(i, rnd));
-      }
+      articles = new SyntheticCorpus().articles(n, new Random(42));
     }
 
     @Override

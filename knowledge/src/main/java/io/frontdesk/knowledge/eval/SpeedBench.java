@@ -80,10 +80,7 @@ public final class SpeedBench {
   private void runOne(int n, boolean quick, PrintStream out) {
     Random rnd = new Random(42);
     SyntheticCorpus corpus = new SyntheticCorpus();
-    List<IndexedArticle> docs = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      docs.add(corpus.article(i, rnd));
-    }
+    List<IndexedArticle> docs = corpus.articles(n, rnd);
     RelevanceModel model = RelevanceModel.PRODUCTION;
     try (ArticleIndex index =
         ArticleIndex.open(dir.resolve("index-" + n), new KnowledgeAnalyzer(), model.similarity())) {

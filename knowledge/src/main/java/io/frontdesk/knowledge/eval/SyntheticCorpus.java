@@ -2,6 +2,7 @@ package io.frontdesk.knowledge.eval;
 
 import io.frontdesk.knowledge.Audience;
 import io.frontdesk.knowledge.index.IndexedArticle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,6 +96,24 @@ public final class SyntheticCorpus {
     Audience aud = Audience.values()[rnd.nextInt(3)];
     return new IndexedArticle(
         "a" + i, title, List.of(n1, n2, verb), body.toString(), "Service " + (i % 40), aud, i + 1);
+  }
+
+  /** Articles 0 to n - 1, drawn in order from {@code rnd} (a mutable list). */
+  public List<IndexedArticle> articles(int n, Random rnd) {
+    List<IndexedArticle> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(article(i, rnd));
+    }
+    return out;
+  }
+
+  /** {@code count} questions, each about an article of {@code docs} chosen with {@code rnd}. */
+  public static List<String> questions(List<IndexedArticle> docs, int count, Random rnd) {
+    List<String> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(question(docs.get(rnd.nextInt(docs.size())), rnd));
+    }
+    return out;
   }
 
   /** A question a person might type about the article: its subject words, sometimes misspelt. */

@@ -28,14 +28,8 @@ public final class LatencyLab {
     int n = Integer.parseInt(args[0]);
     Random rnd = new Random(42);
     SyntheticCorpus corpus = new SyntheticCorpus();
-    List<IndexedArticle> docs = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      docs.add(corpus.article(i, rnd));
-    }
-    List<String> queries = new ArrayList<>();
-    for (int i = 0; i < 1500; i++) {
-      queries.add(SyntheticCorpus.question(docs.get(rnd.nextInt(n)), rnd));
-    }
+    List<IndexedArticle> docs = corpus.articles(n, rnd);
+    List<String> queries = SyntheticCorpus.questions(docs, 1500, rnd);
     int v = args.length - 1;
     List<SearchEngine> engines = new ArrayList<>();
     try (ArticleIndex index =

@@ -34,10 +34,7 @@ public final class PairLab {
     int timed = Integer.parseInt(args[1]);
     Random rnd = new Random(42);
     SyntheticCorpus corpus = new SyntheticCorpus();
-    List<IndexedArticle> docs = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      docs.add(corpus.article(i, rnd));
-    }
+    List<IndexedArticle> docs = corpus.articles(n, rnd);
     List<String> queries = new ArrayList<>();
     List<String> targets = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {

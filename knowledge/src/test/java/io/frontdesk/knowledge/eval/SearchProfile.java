@@ -37,10 +37,7 @@ public final class SearchProfile {
     Path results = Path.of(args[3]);
     Random rnd = new Random(42);
     SyntheticCorpus corpus = new SyntheticCorpus();
-    List<IndexedArticle> docs = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      docs.add(corpus.article(i, rnd));
-    }
+    List<IndexedArticle> docs = corpus.articles(n, rnd);
     boolean exists = Files.isDirectory(dir);
     RelevanceModel model = RelevanceModel.PRODUCTION;
     try (ArticleIndex index = ArticleIndex.open(dir, new KnowledgeAnalyzer(), model.similarity())) {

@@ -17,7 +17,6 @@ import io.frontdesk.knowledge.semantic.StoredTitleVectors;
 import io.frontdesk.knowledge.semantic.TextEmbedder;
 import io.frontdesk.knowledge.semantic.TitleVectors;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -42,14 +41,8 @@ public final class SemanticCost {
     int q = args.length > 1 ? Integer.parseInt(args[1]) : 400;
     Random rnd = new Random(42);
     SyntheticCorpus corpus = new SyntheticCorpus();
-    List<IndexedArticle> docs = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      docs.add(corpus.article(i, rnd));
-    }
-    List<String> queries = new ArrayList<>();
-    for (int i = 0; i < q; i++) {
-      queries.add(SyntheticCorpus.question(docs.get(rnd.nextInt(n)), rnd));
-    }
+    List<IndexedArticle> docs = corpus.articles(n, rnd);
+    List<String> queries = SyntheticCorpus.questions(docs, q, rnd);
     System.out.printf(Locale.ROOT, "load average %.1f%n", OS.getSystemLoadAverage());
     try (MongoStore store = TestStores.fresh()) {
       TitleVectors stored = new StoredTitleVectors(new MiniLmEmbedder(), store.database());
@@ -111,10 +104,7 @@ public final class SemanticCost {
   private static void graph(int n) {
     Random rnd = new Random(7);
     SyntheticCorpus corpus = new SyntheticCorpus();
-    List<IndexedArticle> docs = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      docs.add(corpus.article(i, rnd));
-    }
+    List<IndexedArticle> docs = corpus.articles(n, rnd);
     TextEmbedder random =
         new TextEmbedder() {
           @Override

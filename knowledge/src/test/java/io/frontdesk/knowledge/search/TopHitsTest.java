@@ -37,9 +37,7 @@ class TopHitsTest {
   static void build() {
     index = ArticleIndex.inMemory(new KnowledgeAnalyzer(), RelevanceModel.PRODUCTION.similarity());
     SyntheticCorpus corpus = new SyntheticCorpus();
-    for (int i = 0; i < 1200; i++) {
-      docs.add(corpus.article(i, RND));
-    }
+    docs.addAll(corpus.articles(1200, RND));
     // Two batches and some replaced articles: several segments, with deleted documents.
     index.addAll(docs.subList(0, 600));
     index.commit();
