@@ -1,5 +1,6 @@
 package io.frontdesk.core.store;
 
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -12,6 +13,7 @@ import org.h2.mvstore.MVStore;
  */
 final class StoreMaps {
   static final String DATA_PREFIX = "databases.";
+  static final String META_PREFIX = "meta.";
   static final String INDEX_INFIX = "._index_";
 
   /**
@@ -38,8 +40,12 @@ final class StoreMaps {
     }
   }
 
-  static void openData(MVStore store, String mapName) {
-    store.openMap(mapName, new MVMap.Builder<Object, Object>().valueType(new DocumentValueType()));
+  @SuppressWarnings("unchecked") // DocumentValueType reads and writes only documents
+  static MVMap<Object, Document> openData(MVStore store, String mapName) {
+    MVMap<Object, Object> map =
+        store.openMap(
+            mapName, new MVMap.Builder<Object, Object>().valueType(new DocumentValueType()));
+    return (MVMap<Object, Document>) (MVMap<?, ?>) map;
   }
 
   static void openIndex(MVStore store, String mapName) {
