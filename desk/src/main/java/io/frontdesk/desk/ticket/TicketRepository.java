@@ -30,9 +30,6 @@ public final class TicketRepository {
   private final MongoCollection<Document> comments;
   private final WorkingSetIndex index;
 
-  /** Per-ticket locks (striped) for the in-process compare-and-set of {@link #updateIf}. */
-  private final Object[] casLocks = new Object[256];
-
   private final GroupInsert inserts;
 
   /**
@@ -59,9 +56,6 @@ public final class TicketRepository {
     this.events = db.getCollection(EVENTS);
     this.comments = db.getCollection(COMMENTS);
     this.index = index;
-    for (int i = 0; i < casLocks.length; i++) {
-      casLocks[i] = new Object();
-    }
     this.inserts = new GroupInsert(tickets);
   }
 
@@ -193,37 +187,17 @@ public final class TicketRepository {
     return Optional.ofNullable(tickets.find(Filters.eq("_id", reference)).first()).map(Ticket::new);
   }
 
-  /** Applies the update only if the ticket is still in {@code expected} status; false if not. */
+  /**
+   * Applies the update only if the ticket is still in {@code expected} status; false if not. The
+   * store decides, in one update (atomic per document, on MongoDB and on the embedded store): the
+   * embedded store finds the ticket through its _id index even with the status in the filter.
+   */
   public boolean updateIf(String reference, String expectedStatus, Bson update) {
-    boolean matched;
-    if (expectedStatus == null) {
-      matched = tickets.updateOne(Filters.eq("_id", reference), update).getMatchedCount() == 1;
-    } else if (index != null) {
-      // The embedded store answers from its _id index only a filter on _id alone: with the status
-      // added it scans every ticket under its lock (0.1-1 s at 100,000 tickets, seconds at a
-      // million). With the working-set index this process is the tickets' only writer, so the
-      // compare-and-set is done here: read by _id, compare, write by _id, under a per-ticket lock.
-      synchronized (casLocks[Math.floorMod(reference.hashCode(), casLocks.length)]) {
-        Document now =
-            tickets
-                .find(Filters.eq("_id", reference))
-                .projection(com.mongodb.client.model.Projections.include("status"))
-                .first();
-        matched =
-            now != null
-                && expectedStatus.equals(now.getString("status"))
-                && tickets.updateOne(Filters.eq("_id", reference), update).getMatchedCount() == 1;
-      }
-    } else {
-      matched =
-          tickets
-                  .updateOne(
-                      Filters.and(
-                          Filters.eq("_id", reference), Filters.eq("status", expectedStatus)),
-                      update)
-                  .getMatchedCount()
-              == 1;
-    }
+    Bson filter =
+        expectedStatus == null
+            ? Filters.eq("_id", reference)
+            : Filters.and(Filters.eq("_id", reference), Filters.eq("status", expectedStatus));
+    boolean matched = tickets.updateOne(filter, update).getMatchedCount() == 1;
     if (matched) {
       reindex(reference);
     }
@@ -279,16 +253,10 @@ public final class TicketRepository {
    */
   private void listId(String ticketId, String list, Object id) {
     if (index != null) {
-      // Read, then write by _id alone: the embedded store scans every ticket for any other filter
-      // (see updateIf). A ticket has its lists from creation or never, so nothing races the check.
-      Document has =
-          tickets
-              .find(Filters.eq("_id", ticketId))
-              .projection(com.mongodb.client.model.Projections.include(list))
-              .first();
-      if (has != null && has.containsKey(list)) {
-        tickets.updateOne(Filters.eq("_id", ticketId), Updates.push(list, id));
-      }
+      // Only a ticket that has its lists gets the id (one stored before they existed is read by
+      // the scan). One update: the embedded store finds the ticket through its _id index.
+      tickets.updateOne(
+          Filters.and(Filters.eq("_id", ticketId), Filters.exists(list)), Updates.push(list, id));
     }
   }
 

@@ -15,8 +15,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /**
- * The status compare-and-set: with the working-set index it is done in process (the embedded store
- * scans every ticket for a filter on more than _id); of racing callers exactly one wins either way.
+ * The status compare-and-set is one update the store decides, with or without the working-set
+ * index: of racing callers exactly one wins.
  */
 class UpdateIfTest {
   @Test
@@ -25,7 +25,7 @@ class UpdateIfTest {
   }
 
   @Test
-  void andWithoutTheIndexTheStoreDecides() throws Exception {
+  void andWithoutTheIndex() throws Exception {
     race(null);
   }
 
