@@ -36,6 +36,8 @@ final class ArticleDocument {
   private final StoredField service = new StoredField(ArticleIndex.SERVICE, "");
   private final StringField audience = new StringField(ArticleIndex.AUDIENCE, "", Field.Store.YES);
   private final StoredField seq = new StoredField(ArticleIndex.SEQ, 0L);
+  private final BinaryDocValuesField shown =
+      new BinaryDocValuesField(ArticleIndex.SHOWN, new BytesRef());
   private final TitleVectors vectors;
   private final BinaryDocValuesField titleVector;
 
@@ -62,6 +64,7 @@ final class ArticleDocument {
     doc.add(service);
     doc.add(audience);
     doc.add(seq);
+    doc.add(shown);
   }
 
   /** This document, refilled with {@code a}; valid until the next call. */
@@ -74,8 +77,10 @@ final class ArticleDocument {
     body.setTokenStream(analyzed.words());
     titlePairs.setStringValue(a.title());
     bodyPairs.setTokenStream(analyzed.pairs());
-    excerpt.setStringValue(excerpt(a.body()));
+    String cut = excerpt(a.body());
+    excerpt.setStringValue(cut);
     service.setStringValue(a.service() == null ? "" : a.service());
+    shown.setBytesValue(new Shown(a.id(), a.title(), a.service(), cut).encode());
     audience.setStringValue(a.audience().wire());
     seq.setLongValue(a.seq());
     if (titleVector != null) {

@@ -61,7 +61,7 @@ public final class ArticleIndex implements AutoCloseable {
    */
   static final String FORMAT_KEY = "frontdesk.indexFormat";
 
-  static final String FORMAT = "3";
+  static final String FORMAT = "4";
 
   /**
    * The stored start of the body that snippets are cut from. The body itself is indexed but not
@@ -69,6 +69,12 @@ public final class ArticleIndex implements AutoCloseable {
    * neighbours) was the largest cost of a search after scoring.
    */
   public static final String EXCERPT = "excerpt";
+
+  /**
+   * What a hit shows (id, title, service, excerpt) as one binary doc value ({@link Shown}), read by
+   * the search instead of the stored fields. Added in format 4.
+   */
+  public static final String SHOWN = "shown";
 
   private static final int BULK_THREADS = 2;
   private static final double RAM_MB = 64;

@@ -2,18 +2,20 @@ package io.frontdesk.knowledge.search;
 
 import io.frontdesk.knowledge.Audience;
 import io.frontdesk.knowledge.index.ArticleIndex;
+import io.frontdesk.knowledge.index.Shown;
 import io.frontdesk.knowledge.semantic.SemanticRanker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -30,9 +32,6 @@ import org.apache.lucene.search.Weight;
  * {@code kb eval} and {@code kb bench}. Call it off the event loop.
  */
 public final class SearchEngine {
-  private static final Set<String> SHOWN =
-      Set.of(ArticleIndex.ID, ArticleIndex.TITLE, ArticleIndex.SERVICE, ArticleIndex.EXCERPT);
-
   private final ArticleIndex index;
   private final QueryBuilder builder;
   private final Snippets snipper;
@@ -121,21 +120,19 @@ public final class SearchEngine {
       }
       Set<String> terms = snippets ? Snippets.terms(built.query()) : Set.of();
       List<SearchHit> hits = new ArrayList<>();
-      StoredFields stored = searcher.storedFields();
-      for (int i = 0; i < Math.min(limit, docs.length); i++) {
-        Document d = stored.document(docs[i].doc, SHOWN);
-        String id = d.get(ArticleIndex.ID);
-        String excerpt = d.get(ArticleIndex.EXCERPT);
-        String passage = snippets ? snipper.cut(excerpt, terms) : null;
-        String snippet = passage != null ? passage : lead(excerpt);
+      Shown[] shown = shown(searcher, docs, Math.min(limit, docs.length));
+      for (int i = 0; i < shown.length; i++) {
+        Shown d = shown[i];
+        String passage = snippets ? snipper.cut(d.excerpt(), terms) : null;
+        String snippet = passage != null ? passage : lead(d.excerpt());
         hits.add(
             new SearchHit(
-                id,
-                d.get(ArticleIndex.TITLE),
+                d.id(),
+                d.title(),
                 snippet,
                 Math.round(docs[i].score * 1000.0) / 1000.0,
-                baseUrl + "/kb/" + id,
-                d.get(ArticleIndex.SERVICE)));
+                baseUrl + "/kb/" + d.id(),
+                d.service()));
       }
       Optional<SearchHit> answer =
           !hits.isEmpty() && confidence.confident(f) ? Optional.of(hits.get(0)) : Optional.empty();
@@ -145,6 +142,36 @@ public final class SearchEngine {
     } finally {
       index.release(searcher);
     }
+  }
+
+  /**
+   * What the first {@code count} hits show, from the {@link ArticleIndex#SHOWN} doc values: one
+   * forward pass per segment over the hits in document order (a doc-values iterator only moves
+   * forward), the results put back in rank order.
+   */
+  private static Shown[] shown(IndexSearcher searcher, ScoreDoc[] docs, int count)
+      throws IOException {
+    Integer[] byDoc = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      byDoc[i] = i;
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i].doc));
+    Shown[] out = new Shown[count];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = null;
+    BinaryDocValues values = null;
+    for (int i : byDoc) {
+      int doc = docs[i].doc;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getBinaryDocValues(ArticleIndex.SHOWN);
+      }
+      if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+        throw new IllegalStateException("article without shown fields: index format mismatch");
+      }
+      out[i] = Shown.decode(values.binaryValue());
+    }
+    return out;
   }
 
   private int candidates() {
