@@ -32,7 +32,6 @@ final class ArticleDocument {
   private final TextField body;
   private final Field titlePairs = new Field(ArticleIndex.TITLE_PAIRS, "", PAIRS);
   private final Field bodyPairs;
-  private final StoredField excerpt = new StoredField(ArticleIndex.EXCERPT, "");
   private final StoredField service = new StoredField(ArticleIndex.SERVICE, "");
   private final StringField audience = new StringField(ArticleIndex.AUDIENCE, "", Field.Store.YES);
   private final StoredField seq = new StoredField(ArticleIndex.SEQ, 0L);
@@ -60,7 +59,6 @@ final class ArticleDocument {
     doc.add(body);
     doc.add(titlePairs);
     doc.add(bodyPairs);
-    doc.add(excerpt);
     doc.add(service);
     doc.add(audience);
     doc.add(seq);
@@ -77,10 +75,8 @@ final class ArticleDocument {
     body.setTokenStream(analyzed.words());
     titlePairs.setStringValue(a.title());
     bodyPairs.setTokenStream(analyzed.pairs());
-    String cut = excerpt(a.body());
-    excerpt.setStringValue(cut);
     service.setStringValue(a.service() == null ? "" : a.service());
-    shown.setBytesValue(new Shown(a.id(), a.title(), a.service(), cut).encode());
+    shown.setBytesValue(new Shown(a.id(), a.title(), a.service(), excerpt(a.body())).encode());
     audience.setStringValue(a.audience().wire());
     seq.setLongValue(a.seq());
     if (titleVector != null) {

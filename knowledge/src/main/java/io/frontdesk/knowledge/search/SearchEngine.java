@@ -7,13 +7,10 @@ import io.frontdesk.knowledge.semantic.SemanticRanker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
@@ -120,7 +117,7 @@ public final class SearchEngine {
       }
       Set<String> terms = snippets ? Snippets.terms(built.query()) : Set.of();
       List<SearchHit> hits = new ArrayList<>();
-      Shown[] shown = shown(searcher, docs, Math.min(limit, docs.length));
+      Shown[] shown = Shown.read(searcher.getIndexReader(), docs, Math.min(limit, docs.length));
       for (int i = 0; i < shown.length; i++) {
         Shown d = shown[i];
         String passage = snippets ? snipper.cut(d.excerpt(), terms) : null;
@@ -142,36 +139,6 @@ public final class SearchEngine {
     } finally {
       index.release(searcher);
     }
-  }
-
-  /**
-   * What the first {@code count} hits show, from the {@link ArticleIndex#SHOWN} doc values: one
-   * forward pass per segment over the hits in document order (a doc-values iterator only moves
-   * forward), the results put back in rank order.
-   */
-  private static Shown[] shown(IndexSearcher searcher, ScoreDoc[] docs, int count)
-      throws IOException {
-    Integer[] byDoc = new Integer[count];
-    for (int i = 0; i < count; i++) {
-      byDoc[i] = i;
-    }
-    Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i].doc));
-    Shown[] out = new Shown[count];
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = null;
-    BinaryDocValues values = null;
-    for (int i : byDoc) {
-      int doc = docs[i].doc;
-      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
-        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        values = leaf.reader().getBinaryDocValues(ArticleIndex.SHOWN);
-      }
-      if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-        throw new IllegalStateException("article without shown fields: index format mismatch");
-      }
-      out[i] = Shown.decode(values.binaryValue());
-    }
-    return out;
   }
 
   private int candidates() {
