@@ -32,10 +32,11 @@ final class ArticleDocument {
   private final TextField body;
   private final Field titlePairs = new Field(ArticleIndex.TITLE_PAIRS, "", PAIRS);
   private final Field bodyPairs;
-  private final StoredField excerpt = new StoredField(ArticleIndex.EXCERPT, "");
   private final StoredField service = new StoredField(ArticleIndex.SERVICE, "");
   private final StringField audience = new StringField(ArticleIndex.AUDIENCE, "", Field.Store.YES);
   private final StoredField seq = new StoredField(ArticleIndex.SEQ, 0L);
+  private final BinaryDocValuesField shown =
+      new BinaryDocValuesField(ArticleIndex.SHOWN, new BytesRef());
   private final TitleVectors vectors;
   private final BinaryDocValuesField titleVector;
 
@@ -58,10 +59,10 @@ final class ArticleDocument {
     doc.add(body);
     doc.add(titlePairs);
     doc.add(bodyPairs);
-    doc.add(excerpt);
     doc.add(service);
     doc.add(audience);
     doc.add(seq);
+    doc.add(shown);
   }
 
   /** This document, refilled with {@code a}; valid until the next call. */
@@ -74,8 +75,8 @@ final class ArticleDocument {
     body.setTokenStream(analyzed.words());
     titlePairs.setStringValue(a.title());
     bodyPairs.setTokenStream(analyzed.pairs());
-    excerpt.setStringValue(excerpt(a.body()));
     service.setStringValue(a.service() == null ? "" : a.service());
+    shown.setBytesValue(new Shown(a.id(), a.title(), a.service(), excerpt(a.body())).encode());
     audience.setStringValue(a.audience().wire());
     seq.setLongValue(a.seq());
     if (titleVector != null) {

@@ -61,14 +61,16 @@ public final class ArticleIndex implements AutoCloseable {
    */
   static final String FORMAT_KEY = "frontdesk.indexFormat";
 
-  static final String FORMAT = "3";
+  static final String FORMAT = "4";
 
   /**
-   * The stored start of the body that snippets are cut from. The body itself is indexed but not
-   * stored: loading a whole stored body for each hit on each search (decompressing it with its
-   * neighbours) was the largest cost of a search after scoring.
+   * What a hit shows (id, title, service, and the start of the body that snippets are cut from) as
+   * one binary doc value ({@link Shown}), read by the search instead of stored fields. The body
+   * itself is indexed but not stored: loading a whole stored body for each hit on each search
+   * (decompressing it with its neighbours) was the largest cost of a search after scoring; format 4
+   * moved the excerpt from a stored field to this doc value for the same reason.
    */
-  public static final String EXCERPT = "excerpt";
+  public static final String SHOWN = "shown";
 
   private static final int BULK_THREADS = 2;
   private static final double RAM_MB = 64;

@@ -1,6 +1,7 @@
 package io.frontdesk.knowledge.search;
 
 import io.frontdesk.knowledge.index.ArticleIndex;
+import io.frontdesk.knowledge.index.Shown;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -30,8 +31,7 @@ import org.apache.lucene.search.TermQuery;
  * already match the question are reordered: the expansion is optional, never required.
  */
 final class Feedback {
-  private static final Set<String> READ =
-      Set.of(ArticleIndex.TITLE, ArticleIndex.TAGS, ArticleIndex.EXCERPT);
+  private static final Set<String> READ = Set.of(ArticleIndex.TAGS);
 
   private final Analyzer analyzer;
   private final RelevanceModel model;
@@ -54,15 +54,12 @@ final class Feedback {
         total += first[i].score;
       }
       Map<String, Double> weight = new HashMap<>();
+      Shown[] shown = Shown.read(searcher.getIndexReader(), first, k);
       for (int i = 0; i < k; i++) {
         Document d = stored.document(first[i].doc, READ);
         Map<String, Integer> tf = new HashMap<>();
         String text =
-            d.get(ArticleIndex.TITLE)
-                + " . "
-                + d.get(ArticleIndex.TAGS)
-                + " . "
-                + d.get(ArticleIndex.EXCERPT);
+            shown[i].title() + " . " + d.get(ArticleIndex.TAGS) + " . " + shown[i].excerpt();
         int length = count(text, tf);
         double docWeight = first[i].score / total;
         for (Map.Entry<String, Integer> e : tf.entrySet()) {

@@ -28,6 +28,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class QueryBuilder {
   private static final String[] FIELDS = {ArticleIndex.TITLE, ArticleIndex.TAGS, ArticleIndex.BODY};
+  private static final List<String> FIELD_LIST = List.of(FIELDS);
 
   /** One unit of meaning in the question, with the forms that may match it. */
   public record Concept(List<List<String>> forms, boolean synonym, Query query) {}
@@ -155,10 +156,12 @@ public final class QueryBuilder {
       String word = forms.get(0).get(0);
       int edits = word.length() <= 4 ? 1 : 2;
       if (word.length() >= 3) {
+        // Expanded here, once, into plain term queries: the search, the coverage check and the
+        // highlighter then reuse the expansion instead of each rebuilding the automaton. Nearest
+        // first: two edits only for a word with no vocabulary term one edit away.
+        List<Query> expansions = typos.nearest(searcher, FIELD_LIST, word, edits);
         for (int f = 0; f < FIELDS.length; f++) {
-          // Expanded here, once, into plain term queries: the search, the coverage check and
-          // the highlighter then reuse the expansion instead of each rebuilding the automaton.
-          Query expanded = typos.expand(searcher, FIELDS[f], word, edits);
+          Query expanded = expansions.get(f);
           if (!(expanded instanceof MatchNoDocsQuery)) {
             alternatives.add(new BoostQuery(expanded, weights[f] * model.fuzzyWeight()));
           }

@@ -2,6 +2,7 @@ package io.frontdesk.knowledge.search;
 
 import io.frontdesk.knowledge.Audience;
 import io.frontdesk.knowledge.index.ArticleIndex;
+import io.frontdesk.knowledge.index.Shown;
 import io.frontdesk.knowledge.semantic.SemanticRanker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,10 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -30,9 +29,6 @@ import org.apache.lucene.search.Weight;
  * {@code kb eval} and {@code kb bench}. Call it off the event loop.
  */
 public final class SearchEngine {
-  private static final Set<String> SHOWN =
-      Set.of(ArticleIndex.ID, ArticleIndex.TITLE, ArticleIndex.SERVICE, ArticleIndex.EXCERPT);
-
   private final ArticleIndex index;
   private final QueryBuilder builder;
   private final Snippets snipper;
@@ -121,21 +117,19 @@ public final class SearchEngine {
       }
       Set<String> terms = snippets ? Snippets.terms(built.query()) : Set.of();
       List<SearchHit> hits = new ArrayList<>();
-      StoredFields stored = searcher.storedFields();
-      for (int i = 0; i < Math.min(limit, docs.length); i++) {
-        Document d = stored.document(docs[i].doc, SHOWN);
-        String id = d.get(ArticleIndex.ID);
-        String excerpt = d.get(ArticleIndex.EXCERPT);
-        String passage = snippets ? snipper.cut(excerpt, terms) : null;
-        String snippet = passage != null ? passage : lead(excerpt);
+      Shown[] shown = Shown.read(searcher.getIndexReader(), docs, Math.min(limit, docs.length));
+      for (int i = 0; i < shown.length; i++) {
+        Shown d = shown[i];
+        String passage = snippets ? snipper.cut(d.excerpt(), terms) : null;
+        String snippet = passage != null ? passage : lead(d.excerpt());
         hits.add(
             new SearchHit(
-                id,
-                d.get(ArticleIndex.TITLE),
+                d.id(),
+                d.title(),
                 snippet,
                 Math.round(docs[i].score * 1000.0) / 1000.0,
-                baseUrl + "/kb/" + id,
-                d.get(ArticleIndex.SERVICE)));
+                baseUrl + "/kb/" + d.id(),
+                d.service()));
       }
       Optional<SearchHit> answer =
           !hits.isEmpty() && confidence.confident(f) ? Optional.of(hits.get(0)) : Optional.empty();

@@ -1,0 +1,34 @@
+package io.frontdesk.knowledge.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+/** What a hit shows survives its doc-value encoding unchanged, whatever the text. */
+class ShownTest {
+  @Test
+  void roundTripsUnicode() {
+    Shown s = new Shown("a-1", "Café Wi‑Fi 🚀 не работает", "Réseau", "Ünïcödé — “quotes” 日本語");
+    assertThat(Shown.decode(s.encode())).isEqualTo(s);
+  }
+
+  @Test
+  void emptyAndNullFieldsComeBackEmpty() {
+    assertThat(Shown.decode(new Shown("", "", "", "").encode()))
+        .isEqualTo(new Shown("", "", "", ""));
+    assertThat(Shown.decode(new Shown("x", null, null, "").encode()))
+        .isEqualTo(new Shown("x", "", "", ""));
+  }
+
+  @Test
+  void longExcerptAndAnOffsetInTheBuffer() {
+    String excerpt = "word ".repeat(3000) + "ß";
+    Shown s = new Shown("id", "t", "svc", excerpt);
+    BytesRef bytes = s.encode();
+    // A doc-values reader hands a slice of a larger buffer: decode from an offset.
+    byte[] larger = new byte[bytes.length + 7];
+    System.arraycopy(bytes.bytes, bytes.offset, larger, 3, bytes.length);
+    assertThat(Shown.decode(new BytesRef(larger, 3, bytes.length))).isEqualTo(s);
+  }
+}
