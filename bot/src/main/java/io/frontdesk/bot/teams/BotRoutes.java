@@ -3,7 +3,6 @@ package io.frontdesk.bot.teams;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Serialization;
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.core.http.ApiException;
 import io.vertx.core.Future;
@@ -96,7 +95,7 @@ public final class BotRoutes {
     }
     String body;
     try {
-      body = res.getBody() == null ? null : Serialization.toString(res.getBody());
+      body = res.getBody() == null ? null : SdkJson.write(res.getBody());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       ctx.fail(e);
       return;
