@@ -23,7 +23,7 @@ final class TeamsMessages {
       a.setContentType(ADAPTIVE);
       // The card as JSON text, written as it is into the activity's JSON: no object tree built
       // from it for the SDK's mapper to walk again.
-      a.setContent(new RawValue(r.card().encode()));
+      a.setContent(new RawValue(r.cardJson()));
       Activity m = MessageFactory.attachment(a);
       m.setSummary(r.text());
       return m;
@@ -43,7 +43,7 @@ final class TeamsMessages {
     Reply card = replies.stream().filter(Reply::isCard).findFirst().orElse(null);
     if (card != null) {
       r.put("type", ADAPTIVE);
-      r.putRawValue("value", new RawValue(card.card().encode()));
+      r.putRawValue("value", new RawValue(card.cardJson()));
     } else {
       r.put("type", "application/vnd.microsoft.activity.message");
       r.put("value", String.join("\n\n", replies.stream().map(Reply::text).toList()));
