@@ -65,10 +65,10 @@ public final class SeenActivities {
   private final long recentNanos;
 
   /**
-   * {@link System#nanoTime} until which claims read the store: a young id was forgotten, and a
-   * redelivery of it must not be taken for a new activity. Set before the id leaves the set.
+   * Ids forgotten while a redelivery of them was still possible: a claim of one of them (or of the
+   * rare id the filter cannot tell from one) reads the store. Added before the id leaves the set.
    */
-  private volatile long readStoreUntil = System.nanoTime();
+  private final ForgottenIds forgotten;
 
   private record Claimed(String id, long at, long seq) {}
 
@@ -97,6 +97,7 @@ public final class SeenActivities {
       long recentNanos) {
     this.recentMax = recentMax;
     this.recentNanos = recentNanos;
+    this.forgotten = new ForgottenIds(recentNanos, 25);
     this.seen = db.getCollection(COLLECTION);
     this.keep = keep;
     this.clock = clock;
@@ -134,7 +135,7 @@ public final class SeenActivities {
     if (recent.putIfAbsent(id, now) != null) {
       return false;
     }
-    boolean fresh = !(readsStore(now) && seen.find(Filters.eq("ids", id)).first() != null);
+    boolean fresh = !(readsStore(id) && seen.find(Filters.eq("ids", id)).first() != null);
     if (fresh) {
       claims.offer(id);
     }
@@ -146,9 +147,9 @@ public final class SeenActivities {
     return fresh;
   }
 
-  /** Whether claims currently read the store as well as the in-process set. */
-  boolean readsStore(long now) {
-    return shared || now - readStoreUntil < 0;
+  /** Whether a claim of this id reads the store as well as the in-process set. */
+  boolean readsStore(String id) {
+    return shared || forgotten.mightContain(id);
   }
 
   private void remember(String id, long at) {
@@ -165,20 +166,19 @@ public final class SeenActivities {
     }
     try {
       long queuedBefore = sequence.get();
+      // Down to nine tenths of the bound: one flush per tenth of it, not one per claim.
+      int target = recentMax - Math.max(1, recentMax / 10);
       // Queued claims first: an id forgotten here must already be in the store.
       claims.flushBlocking();
       for (Claimed c = order.peek(); c != null; c = order.peek()) {
         boolean old = now - c.at() > recentNanos;
-        if (!old && (recent.size() <= recentMax || c.seq() > queuedBefore)) {
+        if (!old && (recent.size() <= target || c.seq() > queuedBefore)) {
           break;
         }
         order.poll();
         if (!old) {
           // Before it leaves the set, so a redelivery racing in sees that the store must be read.
-          long until = c.at() + recentNanos;
-          if (until - readStoreUntil > 0) {
-            readStoreUntil = until;
-          }
+          forgotten.add(c.id(), now);
         }
         recent.remove(c.id(), c.at());
       }
