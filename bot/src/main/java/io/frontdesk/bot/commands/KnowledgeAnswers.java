@@ -7,6 +7,7 @@ import io.frontdesk.bot.conversation.Cards;
 import io.frontdesk.bot.conversation.Reply;
 import io.frontdesk.bot.conversation.Turn;
 import io.frontdesk.core.http.ApiException;
+import io.frontdesk.knowledge.article.Excerpts;
 import io.frontdesk.knowledge.search.SearchHit;
 import io.frontdesk.knowledge.search.SearchRequest;
 import io.frontdesk.knowledge.search.SearchResponse;
@@ -14,7 +15,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 
 /**
@@ -112,19 +115,14 @@ public final class KnowledgeAnswers {
         .answerExcerpt(articleId, query, turn.audience())
         .map(
             ex -> {
+              AnswerBody body = body(ex);
               JsonObject feedback =
                   action("kb.feedback").put("articleId", articleId).put("queryId", queryId);
-              List<JsonObject> body = new ArrayList<>();
-              body.add(Cards.title(ex.title()));
-              if (ex.heading() != null && !ex.heading().isBlank()) {
-                body.add(Cards.text("**" + Cards.plain(ex.heading()) + "**"));
-              }
-              body.add(Cards.text(ex.text()));
               return List.of(
-                  Reply.card(
-                          ex.title() + "\n" + ex.text(),
-                          Cards.card(
-                              body,
+                  Reply.encodedCard(
+                          body.summary(),
+                          Cards.cardJson(
+                              body.json(),
                               List.of(
                                   Cards.openUrl("Open in portal", url),
                                   Cards.submit(
@@ -136,6 +134,37 @@ public final class KnowledgeAnswers {
                       // embedded store rewrites and re-serialises all of it on every update).
                       .recordedAs(transcriptLine(ex.title(), url)));
             });
+  }
+
+  /** An answer card's body (title, heading, excerpt) encoded, and its summary. */
+  record AnswerBody(String json, String summary) {}
+
+  /**
+   * Answer bodies by excerpt: the same few sections answer most questions, and encoding an excerpt
+   * (the card's longest part) once per answer was a visible share of the bot's CPU. Bounded: it
+   * empties itself rather than grow past {@link #BODIES_MAX}; an edited article gives new excerpts.
+   */
+  private final Map<Excerpts.Excerpt, AnswerBody> bodies = new ConcurrentHashMap<>();
+
+  static final int BODIES_MAX = 5_000;
+
+  AnswerBody body(Excerpts.Excerpt ex) {
+    AnswerBody known = bodies.get(ex);
+    if (known != null) {
+      return known;
+    }
+    List<JsonObject> blocks = new ArrayList<>();
+    blocks.add(Cards.title(ex.title()));
+    if (ex.heading() != null && !ex.heading().isBlank()) {
+      blocks.add(Cards.text("**" + Cards.plain(ex.heading()) + "**"));
+    }
+    blocks.add(Cards.text(ex.text()));
+    AnswerBody made = new AnswerBody(Cards.encodeBody(blocks), ex.title() + "\n" + ex.text());
+    if (bodies.size() >= BODIES_MAX) {
+      bodies.clear();
+    }
+    bodies.put(ex, made);
+    return made;
   }
 
   /** The transcript's line for an answer card. */

@@ -13,14 +13,48 @@ import java.util.List;
 public final class Cards {
   private Cards() {}
 
+  private static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+
   public static JsonObject card(List<JsonObject> body, List<JsonObject> actions) {
     return new JsonObject()
         .put("type", "AdaptiveCard")
-        .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+        .put("$schema", SCHEMA)
         .put("version", "1.4")
         .put("body", new JsonArray(List.copyOf(body)))
         .put("actions", new JsonArray(List.copyOf(actions)));
   }
+
+  /** The body's blocks encoded once, for {@link #cardJson} to use for many cards. */
+  public static String encodeBody(List<JsonObject> body) {
+    return new JsonArray(List.copyOf(body)).encode();
+  }
+
+  /**
+   * The JSON text of {@code card(body, actions)}, with the body already encoded by {@link
+   * #encodeBody}: an answer's body (the article's excerpt, the longest part) is encoded once per
+   * excerpt rather than once per answer.
+   */
+  public static String cardJson(String encodedBody, List<JsonObject> actions) {
+    String encodedActions = new JsonArray(List.copyOf(actions)).encode();
+    return new StringBuilder(
+            CARD_START.length() + encodedBody.length() + encodedActions.length() + 16)
+        .append(CARD_START)
+        .append(encodedBody)
+        .append(",\"actions\":")
+        .append(encodedActions)
+        .append('}')
+        .toString();
+  }
+
+  /** What {@link #card} encodes to before its body, in the same key order. */
+  private static final String CARD_START =
+      new JsonObject()
+              .put("type", "AdaptiveCard")
+              .put("$schema", SCHEMA)
+              .put("version", "1.4")
+              .encode()
+              .replaceFirst("}$", "")
+          + ",\"body\":";
 
   public static JsonObject title(String text) {
     return text(text).put("size", "Medium").put("weight", "Bolder");

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 
 /**
@@ -28,6 +31,12 @@ import org.bson.Document;
  * process); the claim itself is written behind, in batches. So another process sees a claim once
  * its batch is written (the write-behind interval, 250 ms by default): far inside the 15 s or more
  * after which Teams redelivers.
+ *
+ * <p>The in-process set is bounded: past {@link #RECENT_MAX} ids the oldest are forgotten first
+ * (after the queued claims are written, so the store knows each one). On the embedded store ({@code
+ * shared} false) the set is the only guard against a redelivery, so when an id younger than {@link
+ * #RECENT_NANOS} had to be forgotten, claims read the store too until that id would have aged out
+ * anyway.
  */
 public final class SeenActivities {
   public static final String COLLECTION = "bot_activities";
@@ -42,7 +51,26 @@ public final class SeenActivities {
   private final Clock clock;
   private final WriteBehind<String> claims;
   private final Map<String, Long> recent = new ConcurrentHashMap<>();
+
+  /**
+   * The ids of {@link #recent} in claim order, each once its claim is queued for the store (a
+   * sequence number says which were queued before a flush, so only those are ever forgotten).
+   */
+  private final ConcurrentLinkedQueue<Claimed> order = new ConcurrentLinkedQueue<>();
+
+  private final AtomicLong sequence = new AtomicLong();
+  private final ReentrantLock forgetting = new ReentrantLock();
   private final boolean shared;
+  private final int recentMax;
+  private final long recentNanos;
+
+  /**
+   * Ids forgotten while a redelivery of them was still possible: a claim of one of them (or of the
+   * rare id the filter cannot tell from one) reads the store. Added before the id leaves the set.
+   */
+  private final ForgottenIds forgotten;
+
+  private record Claimed(String id, long at, long seq) {}
 
   /** Writes each claim at once and checks the store on every claim (tests and tools). */
   public SeenActivities(MongoDatabase db, Duration keep, Clock clock) {
@@ -55,6 +83,21 @@ public final class SeenActivities {
    */
   public SeenActivities(
       MongoDatabase db, Duration keep, Clock clock, WriteBehinds buffers, boolean shared) {
+    this(db, keep, clock, buffers, shared, RECENT_MAX, RECENT_NANOS);
+  }
+
+  /** With a smaller set or window (tests). */
+  SeenActivities(
+      MongoDatabase db,
+      Duration keep,
+      Clock clock,
+      WriteBehinds buffers,
+      boolean shared,
+      int recentMax,
+      long recentNanos) {
+    this.recentMax = recentMax;
+    this.recentNanos = recentNanos;
+    this.forgotten = new ForgottenIds(recentNanos, 25);
     this.seen = db.getCollection(COLLECTION);
     this.keep = keep;
     this.clock = clock;
@@ -68,10 +111,12 @@ public final class SeenActivities {
    */
   public void loadRecent() {
     long now = System.nanoTime();
-    Date since = Date.from(clock.instant().minusNanos(RECENT_NANOS));
+    Date since = Date.from(clock.instant().minusNanos(recentNanos));
     for (Document d : seen.find(Filters.gte("at", since))) {
       for (String id : d.getList("ids", String.class, List.of())) {
-        recent.putIfAbsent(id, now);
+        if (recent.putIfAbsent(id, now) == null) {
+          remember(id, now);
+        }
       }
     }
   }
@@ -90,23 +135,55 @@ public final class SeenActivities {
     if (recent.putIfAbsent(id, now) != null) {
       return false;
     }
-    if (recent.size() > RECENT_MAX) {
+    boolean fresh = !(readsStore(id) && seen.find(Filters.eq("ids", id)).first() != null);
+    if (fresh) {
+      claims.offer(id);
+    }
+    // Queued (or already in the store): from here on it may be forgotten once flushed.
+    remember(id, now);
+    if (recent.size() > recentMax) {
       forgetOld(now);
     }
-    if (shared && seen.find(Filters.eq("ids", id)).first() != null) {
-      return false;
-    }
-    claims.offer(id);
-    return true;
+    return fresh;
   }
 
-  /** Keeps the in-process set bounded; the store still knows every id it forgets. */
+  /** Whether a claim of this id reads the store as well as the in-process set. */
+  boolean readsStore(String id) {
+    return shared || forgotten.mightContain(id);
+  }
+
+  private void remember(String id, long at) {
+    order.add(new Claimed(id, at, sequence.incrementAndGet()));
+  }
+
+  /**
+   * Keeps the in-process set bounded, oldest ids first; the store knows every id it forgets. One
+   * thread at a time; the others go on (the set is briefly over its bound, which is harmless).
+   */
   private void forgetOld(long now) {
-    // Queued claims first: an id forgotten here must already be in the store.
-    claims.flushBlocking();
-    recent.values().removeIf(at -> now - at > RECENT_NANOS);
-    if (recent.size() > RECENT_MAX) {
-      recent.clear();
+    if (!forgetting.tryLock()) {
+      return;
+    }
+    try {
+      long queuedBefore = sequence.get();
+      // Down to nine tenths of the bound: one flush per tenth of it, not one per claim.
+      int target = recentMax - Math.max(1, recentMax / 10);
+      // Queued claims first: an id forgotten here must already be in the store.
+      claims.flushBlocking();
+      for (Claimed c = order.peek(); c != null; c = order.peek()) {
+        boolean old = now - c.at() > recentNanos;
+        if (!old && (recent.size() <= target || c.seq() > queuedBefore)) {
+          break;
+        }
+        order.poll();
+        if (!old) {
+          // Before it leaves the set, so a redelivery racing in sees that the store must be read.
+          forgotten.add(c.id(), now);
+        }
+        recent.remove(c.id(), c.at());
+      }
+    } finally {
+      forgetting.unlock();
     }
   }
 

@@ -3,7 +3,6 @@ package io.frontdesk.bot.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Serialization;
 import io.frontdesk.core.http.ApiException;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
@@ -26,7 +25,7 @@ public final class ActivityReader {
   public Activity read(Buffer body) {
     JsonNode tree;
     try {
-      tree = Serialization.jsonToTree(body.toString(java.nio.charset.StandardCharsets.UTF_8));
+      tree = SdkJson.MAPPER.readTree(body.getBytes());
     } catch (IOException | RuntimeException e) {
       throw ApiException.badRequest("The body is not valid JSON.");
     }
@@ -61,8 +60,8 @@ public final class ActivityReader {
     Activity activity;
     try {
       // One conversion from the tree (safeGetAs would copy the whole tree first).
-      activity = Serialization.treeToValue(a, Activity.class);
-    } catch (IllegalArgumentException e) {
+      activity = SdkJson.MAPPER.treeToValue(a, Activity.class);
+    } catch (IOException | IllegalArgumentException e) {
       activity = null;
     }
     if (activity == null) {

@@ -3,11 +3,11 @@ package io.frontdesk.bot.teams;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Serialization;
 import io.frontdesk.core.async.Blocking;
 import io.frontdesk.core.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -94,9 +94,13 @@ public final class BotRoutes {
       ctx.response().setStatusCode(202).end();
       return;
     }
-    String body;
+    Buffer body;
     try {
-      body = res.getBody() == null ? null : Serialization.toString(res.getBody());
+      // Written as UTF-8 bytes straight away: no string to build and encode again.
+      body =
+          res.getBody() == null
+              ? null
+              : Buffer.buffer(SdkJson.MAPPER.writeValueAsBytes(res.getBody()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       ctx.fail(e);
       return;

@@ -61,7 +61,7 @@ public final class ComposeExtension {
               List.of(Cards.openUrl("Open in portal", h.url())));
       ObjectNode a = Serialization.createObjectNode();
       a.put("contentType", TeamsMessages.ADAPTIVE);
-      a.set("content", TeamsMessages.tree(card.encode()));
+      a.set("content", SdkJson.tree(card.encode()));
       ObjectNode preview = Serialization.createObjectNode();
       preview.put("contentType", "application/vnd.microsoft.card.thumbnail");
       ObjectNode thumb = Serialization.createObjectNode();

@@ -8,7 +8,6 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.ChannelAccount;
-import com.microsoft.bot.schema.Serialization;
 import io.frontdesk.bot.conversation.Conversation;
 import io.frontdesk.bot.conversation.Reply;
 import io.frontdesk.bot.conversation.Scope;
@@ -115,7 +114,7 @@ public final class TeamsBot implements Bot {
         return invokeResponse(ctx, 200, TeamsMessages.cardActionResponse(replies));
       }
       case "composeExtension/query" -> {
-        JsonNode body = await(extension.query(turn, Serialization.objectToTree(a.getValue())));
+        JsonNode body = await(extension.query(turn, SdkJson.MAPPER.valueToTree(a.getValue())));
         return invokeResponse(ctx, 200, body);
       }
       default -> {
@@ -157,7 +156,7 @@ public final class TeamsBot implements Bot {
     }
     JsonObject value = null;
     if (a.getValue() != null) {
-      JsonNode v = Serialization.objectToTree(a.getValue());
+      JsonNode v = SdkJson.MAPPER.valueToTree(a.getValue());
       if (v != null && v.isObject()) {
         value = new JsonObject(v.toString());
       }
@@ -201,7 +200,7 @@ public final class TeamsBot implements Bot {
       return;
     }
     try {
-      refs.save(userId, Serialization.toString(a.getConversationReference()));
+      refs.save(userId, SdkJson.write(a.getConversationReference()));
       savedRefs.put(userId, key);
     } catch (Exception e) {
       LOG.warn("Conversation reference not stored: {}", e.toString());

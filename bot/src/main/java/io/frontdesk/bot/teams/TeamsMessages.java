@@ -2,13 +2,12 @@ package io.frontdesk.bot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
-import com.microsoft.bot.schema.Serialization;
 import com.microsoft.bot.schema.TextFormatTypes;
 import io.frontdesk.bot.conversation.Reply;
-import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -22,7 +21,9 @@ final class TeamsMessages {
     if (r.isCard()) {
       Attachment a = new Attachment();
       a.setContentType(ADAPTIVE);
-      a.setContent(tree(r.card().encode()));
+      // The card as JSON text, written as it is into the activity's JSON: no object tree built
+      // from it for the SDK's mapper to walk again.
+      a.setContent(new RawValue(r.cardJson()));
       Activity m = MessageFactory.attachment(a);
       m.setSummary(r.text());
       return m;
@@ -32,25 +33,17 @@ final class TeamsMessages {
     return m;
   }
 
-  static JsonNode tree(String json) {
-    try {
-      return Serialization.jsonToTree(json);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /**
    * The answer to an Action.Execute: the first card replaces the one clicked (the form with its
    * errors, say); text alone comes back as a message.
    */
   static JsonNode cardActionResponse(List<Reply> replies) {
-    ObjectNode r = Serialization.createObjectNode();
+    ObjectNode r = SdkJson.MAPPER.createObjectNode();
     r.put("statusCode", 200);
     Reply card = replies.stream().filter(Reply::isCard).findFirst().orElse(null);
     if (card != null) {
       r.put("type", ADAPTIVE);
-      r.set("value", tree(card.card().encode()));
+      r.putRawValue("value", new RawValue(card.cardJson()));
     } else {
       r.put("type", "application/vnd.microsoft.activity.message");
       r.put("value", String.join("\n\n", replies.stream().map(Reply::text).toList()));

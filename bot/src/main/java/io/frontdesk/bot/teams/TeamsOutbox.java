@@ -2,7 +2,6 @@ package io.frontdesk.bot.teams;
 
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ConversationReference;
-import com.microsoft.bot.schema.Serialization;
 import io.frontdesk.bot.conversation.Outbox;
 import io.frontdesk.bot.conversation.Reply;
 import io.frontdesk.bot.state.ConversationRefs;
@@ -47,7 +46,7 @@ public final class TeamsOutbox implements Outbox {
     }
     ConversationReference ref;
     try {
-      ref = Serialization.safeGetAs(TeamsMessages.tree(json), ConversationReference.class);
+      ref = SdkJson.MAPPER.readValue(json, ConversationReference.class);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("stored conversation reference is unreadable", e);
     }
