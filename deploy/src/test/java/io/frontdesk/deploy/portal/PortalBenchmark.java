@@ -90,9 +90,13 @@ public final class PortalBenchmark {
       Map<String, long[]> gc0 = gc();
       long hits0 = kw.searchCache().hits();
       long misses0 = kw.searchCache().misses();
+      ThreadCosts costs = new ThreadCosts();
+      int segments0 = segments(kw);
+      ThreadCosts.Sample threads0 = costs.sample();
       long cpu0 = os.getProcessCpuTime();
       long errors = run(http, fx.baseUrl, cookie, corpus, concurrency, seconds, times);
       long cpu = os.getProcessCpuTime() - cpu0;
+      ThreadCosts.Sample threads1 = costs.sample();
       Map<String, long[]> server1 = ServerTimes.byPage(registry);
       Map<String, long[]> gc1 = gc();
       long hits = kw.searchCache().hits() - hits0;
@@ -151,6 +155,12 @@ public final class PortalBenchmark {
                   name,
                   after[0] - gc0.getOrDefault(name, new long[2])[0],
                   after[1] - gc0.getOrDefault(name, new long[2])[1]));
+      ThreadCosts.print(threads0, threads1, requests);
+      System.out.printf(
+          Locale.ROOT,
+          "index segments: %d at the start of the measured window, %d at its end%n",
+          segments0,
+          segments(kw));
       System.out.println(
           "JVM: "
               + String.join(
@@ -193,6 +203,16 @@ public final class PortalBenchmark {
         measured.size(),
         pct(measured, 50),
         measured.get(measured.size() - 1) / 1e6);
+  }
+
+  /** How many segments the searcher open now reads (each search visits every one). */
+  static int segments(KnowledgeWiring kw) {
+    var searcher = kw.index().acquire();
+    try {
+      return searcher.getIndexReader().leaves().size();
+    } finally {
+      kw.index().release(searcher);
+    }
   }
 
   /** Per collector: collections so far and milliseconds spent in them. */
