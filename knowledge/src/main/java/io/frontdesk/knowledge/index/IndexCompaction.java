@@ -35,6 +35,7 @@ public final class IndexCompaction implements AutoCloseable {
   private final long intervalNs;
   private final ScheduledExecutorService thread;
   private long lastMerge;
+  private int sizeAtLastMerge;
   private boolean merged;
   private volatile int merges;
 
@@ -73,16 +74,18 @@ public final class IndexCompaction implements AutoCloseable {
 
   private void check() {
     try {
-      if (merged && System.nanoTime() - lastMerge < intervalNs) {
+      if (index.sinceLastWriteNanos() < quietNs || index.segments() <= 1) {
         return;
       }
-      if (index.sinceLastWriteNanos() < quietNs || index.segments() <= 1) {
+      int size = index.size();
+      if (merged && System.nanoTime() - lastMerge < intervalNs && size < 2L * sizeAtLastMerge) {
         return;
       }
       long t0 = System.nanoTime();
       int before = index.segments();
       index.mergeToOneSegment();
       lastMerge = System.nanoTime();
+      sizeAtLastMerge = size;
       merged = true;
       merges++;
       LOG.info(

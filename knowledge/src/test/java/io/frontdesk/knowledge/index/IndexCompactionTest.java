@@ -53,6 +53,20 @@ class IndexCompactionTest {
   }
 
   @Test
+  void mergesAgainWithinTheIntervalOnceTheIndexHasDoubled() throws Exception {
+    try (ArticleIndex index = ArticleIndex.inMemory(new KnowledgeAnalyzer(), model.similarity())) {
+      publishInBursts(index, docs.subList(0, 200));
+      try (IndexCompaction compaction =
+          new IndexCompaction(index, Duration.ofMillis(200), Duration.ofMinutes(10)).start()) {
+        waitFor(() -> compaction.merges() == 1, 20_000);
+        publishInBursts(index, docs.subList(200, 600));
+        waitFor(() -> compaction.merges() == 2, 20_000);
+        assertThat(index.segments()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void waitsForWritesToStop() throws Exception {
     try (ArticleIndex index = ArticleIndex.inMemory(new KnowledgeAnalyzer(), model.similarity())) {
       publishInBursts(index, docs.subList(0, 400));
