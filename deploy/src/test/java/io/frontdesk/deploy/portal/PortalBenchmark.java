@@ -81,14 +81,14 @@ public final class PortalBenchmark {
                   Integer.toString(IndexCompaction.DEFAULT_QUIET_SECONDS)));
       long mergeWait = System.nanoTime();
       while (quiet > 0
-          && segments(kw) > 1
+          && kw.index().segments() > 1
           && System.nanoTime() - mergeWait < TimeUnit.SECONDS.toNanos(quiet + 120L)) {
         Thread.sleep(100);
       }
       System.out.printf(
           Locale.ROOT,
           "index segments: %d after %.1f s (%s=%d)%n",
-          segments(kw),
+          kw.index().segments(),
           (System.nanoTime() - mergeWait) / 1e9,
           IndexCompaction.QUIET_SECONDS,
           quiet);
@@ -112,7 +112,7 @@ public final class PortalBenchmark {
       long hits0 = kw.searchCache().hits();
       long misses0 = kw.searchCache().misses();
       ThreadCosts costs = new ThreadCosts();
-      int segments0 = segments(kw);
+      int segments0 = kw.index().segments();
       ThreadCosts.Sample threads0 = costs.sample();
       long cpu0 = os.getProcessCpuTime();
       long errors = run(http, fx.baseUrl, cookie, corpus, concurrency, seconds, times);
@@ -181,7 +181,7 @@ public final class PortalBenchmark {
           Locale.ROOT,
           "index segments: %d at the start of the measured window, %d at its end%n",
           segments0,
-          segments(kw));
+          kw.index().segments());
       System.out.println(
           "JVM: "
               + String.join(
@@ -224,16 +224,6 @@ public final class PortalBenchmark {
         measured.size(),
         pct(measured, 50),
         measured.get(measured.size() - 1) / 1e6);
-  }
-
-  /** How many segments the searcher open now reads (each search visits every one). */
-  static int segments(KnowledgeWiring kw) {
-    var searcher = kw.index().acquire();
-    try {
-      return searcher.getIndexReader().leaves().size();
-    } finally {
-      kw.index().release(searcher);
-    }
   }
 
   /** Per collector: collections so far and milliseconds spent in them. */
