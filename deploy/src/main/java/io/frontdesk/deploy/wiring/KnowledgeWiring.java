@@ -16,6 +16,7 @@ import io.frontdesk.knowledge.importing.ArticleImporter;
 import io.frontdesk.knowledge.importing.ImportReport;
 import io.frontdesk.knowledge.importing.QnaTsvImporter;
 import io.frontdesk.knowledge.index.ArticleIndex;
+import io.frontdesk.knowledge.index.IndexCompaction;
 import io.frontdesk.knowledge.index.IndexSync;
 import io.frontdesk.knowledge.index.KnowledgeAnalyzer;
 import io.frontdesk.knowledge.search.Confidence;
@@ -31,6 +32,7 @@ import io.frontdesk.knowledge.semantic.StoredTitleVectors;
 import io.frontdesk.knowledge.semantic.TextEmbedder;
 import io.frontdesk.knowledge.semantic.TitleVectors;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -70,6 +72,7 @@ public final class KnowledgeWiring implements Wiring {
   private final ArticleRepository repo;
   private final ArticleIndex index;
   private final IndexSync sync;
+  private final IndexCompaction compaction;
   private final SynonymService synonyms;
   private final QueryLog queryLog;
   private final SearchService search;
@@ -99,6 +102,10 @@ public final class KnowledgeWiring implements Wiring {
             .integer(
                 ArticleService.CACHE_ENTRIES, ArticleService.DEFAULT_CACHE_ENTRIES, 0, 1_000_000),
         ctx.settings().integer(SearchService.THREADS, SearchService.defaultThreads(), 0, 64),
+        Duration.ofSeconds(
+            ctx.settings()
+                .integer(
+                    IndexCompaction.QUIET_SECONDS, IndexCompaction.DEFAULT_QUIET_SECONDS, 0, 3600)),
         SemanticSetting.load(ctx.settings()));
     // How often a search is answered from the result cache (hit) or runs (miss).
     for (String result : List.of("hit", "miss")) {
@@ -110,6 +117,10 @@ public final class KnowledgeWiring implements Wiring {
           .tag("result", result)
           .register(ctx.metrics().registry());
     }
+    // Each search visits every segment; IndexCompaction merges them into one when writes stop.
+    Gauge.builder("frontdesk.kb.index.segments", index, ArticleIndex::segments)
+        .description("Segments of the search index that every search visits")
+        .register(ctx.metrics().registry());
   }
 
   /** For tools: the query log and view counts are written at once, and nothing is cached. */
@@ -137,6 +148,7 @@ public final class KnowledgeWiring implements Wiring {
         0,
         0,
         0,
+        Duration.ZERO,
         semantic);
   }
 
@@ -151,6 +163,7 @@ public final class KnowledgeWiring implements Wiring {
       int searchCache,
       int articleCacheEntries,
       int searchThreads,
+      Duration mergeQuiet,
       SemanticSetting semantic) {
     this.vertx = vertx;
     this.blocking = blocking;
@@ -164,6 +177,7 @@ public final class KnowledgeWiring implements Wiring {
         semantic.check().on() ? new StoredTitleVectors(embedder(semantic), store.database()) : null;
     this.index = ArticleIndex.open(indexDir, analyzer, model.similarity(), vectors);
     this.sync = new IndexSync(repo, index, markdown, !store.isEmbedded());
+    this.compaction = new IndexCompaction(index, mergeQuiet, IndexCompaction.INTERVAL);
     this.synonyms = new SynonymService(store.database(), analyzer, blocking);
     this.queryLog = new QueryLog(store.database(), analytics);
     this.engine =
@@ -217,6 +231,7 @@ public final class KnowledgeWiring implements Wiring {
     feedback.init();
     synonyms.initBlocking();
     sync.start();
+    compaction.start();
   }
 
   @Override
@@ -278,6 +293,7 @@ public final class KnowledgeWiring implements Wiring {
   /** Stops following the store, commits and closes the index. Blocking. */
   public void closeBlocking() {
     sync.close();
+    compaction.close();
     index.close();
   }
 

@@ -4,6 +4,7 @@ import io.frontdesk.core.metrics.Metrics;
 import io.frontdesk.deploy.wiring.KnowledgeWiring;
 import io.frontdesk.knowledge.article.ArticleListings;
 import io.frontdesk.knowledge.importing.ImportReport;
+import io.frontdesk.knowledge.index.IndexCompaction;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,6 +72,26 @@ public final class PortalBenchmark {
           "index holds %d articles after a further %.1f s%n",
           kw.index().size(),
           (System.nanoTime() - settle) / 1e9);
+      // A burst of publishes leaves several segments; IndexCompaction merges them once writes stop
+      // (a few seconds). Measure the index a server serves between bursts, not during the merge.
+      int quiet =
+          Integer.parseInt(
+              settings.getOrDefault(
+                  IndexCompaction.QUIET_SECONDS,
+                  Integer.toString(IndexCompaction.DEFAULT_QUIET_SECONDS)));
+      long mergeWait = System.nanoTime();
+      while (quiet > 0
+          && kw.index().segments() > 1
+          && System.nanoTime() - mergeWait < TimeUnit.SECONDS.toNanos(quiet + 120L)) {
+        Thread.sleep(100);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "index segments: %d after %.1f s (%s=%d)%n",
+          kw.index().segments(),
+          (System.nanoTime() - mergeWait) / 1e9,
+          IndexCompaction.QUIET_SECONDS,
+          quiet);
       PortalClient signedIn = fx.client().signInAs("u-priya-shah");
       String cookie = "fd_session=" + signedIn.sessionCookie().orElseThrow();
       HttpClient http =
@@ -90,9 +111,13 @@ public final class PortalBenchmark {
       Map<String, long[]> gc0 = gc();
       long hits0 = kw.searchCache().hits();
       long misses0 = kw.searchCache().misses();
+      ThreadCosts costs = new ThreadCosts();
+      int segments0 = kw.index().segments();
+      ThreadCosts.Sample threads0 = costs.sample();
       long cpu0 = os.getProcessCpuTime();
       long errors = run(http, fx.baseUrl, cookie, corpus, concurrency, seconds, times);
       long cpu = os.getProcessCpuTime() - cpu0;
+      ThreadCosts.Sample threads1 = costs.sample();
       Map<String, long[]> server1 = ServerTimes.byPage(registry);
       Map<String, long[]> gc1 = gc();
       long hits = kw.searchCache().hits() - hits0;
@@ -151,6 +176,12 @@ public final class PortalBenchmark {
                   name,
                   after[0] - gc0.getOrDefault(name, new long[2])[0],
                   after[1] - gc0.getOrDefault(name, new long[2])[1]));
+      ThreadCosts.print(threads0, threads1, requests);
+      System.out.printf(
+          Locale.ROOT,
+          "index segments: %d at the start of the measured window, %d at its end%n",
+          segments0,
+          kw.index().segments());
       System.out.println(
           "JVM: "
               + String.join(

@@ -85,6 +85,9 @@ public final class ArticleIndex implements AutoCloseable {
   private final boolean existed;
   private final TitleVectors vectors;
 
+  /** When the last document was added, replaced or deleted ({@link System#nanoTime()}). */
+  private final AtomicLong lastWrite = new AtomicLong(System.nanoTime());
+
   private ArticleIndex(
       Directory directory,
       Analyzer analyzer,
@@ -197,6 +200,7 @@ public final class ArticleIndex implements AutoCloseable {
     try {
       long gen =
           writer.updateDocument(new Term(ID, a.id()), ArticleDocument.of(a, analyzer, vectors));
+      lastWrite.set(System.nanoTime());
       appliedSeq.accumulateAndGet(a.seq(), Math::max);
       return gen;
     } catch (IOException e) {
@@ -208,6 +212,7 @@ public final class ArticleIndex implements AutoCloseable {
   public long delete(String id, long seq) {
     try {
       long gen = writer.deleteDocuments(new Term(ID, id));
+      lastWrite.set(System.nanoTime());
       appliedSeq.accumulateAndGet(seq, Math::max);
       return gen;
     } catch (IOException e) {
@@ -275,6 +280,45 @@ public final class ArticleIndex implements AutoCloseable {
     } finally {
       writer.getConfig().setRAMBufferSizeMB(RAM_MB);
       reopener.release();
+    }
+  }
+
+  /** Nanoseconds ({@link System#nanoTime()}) since the last single add, replace or delete. */
+  public long sinceLastWriteNanos() {
+    return System.nanoTime() - lastWrite.get();
+  }
+
+  /** How many segments the open searcher reads: each search visits every one. */
+  public int segments() {
+    IndexSearcher s = acquire();
+    try {
+      return s.getIndexReader().leaves().size();
+    } finally {
+      release(s);
+    }
+  }
+
+  /**
+   * Whether {@link #mergeToOneSegment()} applies: with title vectors a merge also rebuilds the
+   * vector graph, which was not measured (as in {@link #rebuild}), so that index keeps its
+   * segments.
+   */
+  public boolean mergeable() {
+    return vectors == null;
+  }
+
+  /**
+   * Merges the whole index into one segment, commits and opens a searcher on it (blocking: seconds
+   * at 100k articles). Writes may go on meanwhile: they land in new segments and are searchable as
+   * usual, the merge only rewrites the segments that existed when it started.
+   */
+  public void mergeToOneSegment() {
+    try {
+      writer.forceMerge(1);
+      commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

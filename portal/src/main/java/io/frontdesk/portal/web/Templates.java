@@ -3,7 +3,7 @@ package io.frontdesk.portal.web;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import io.vertx.core.buffer.Buffer;
+import io.netty.buffer.Unpooled;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
@@ -25,12 +25,12 @@ public final class Templates {
 
   /** Renders and ends the response; pages carry personal data, so they are never cached. */
   public void send(RoutingContext ctx, int status, String template, Map<String, Object> params) {
-    Buffer html = Buffer.buffer(16_384);
-    engine.render(template, params, new BufferOutput(html));
+    BufferOutput html = new BufferOutput(Unpooled.buffer(16_384));
+    engine.render(template, params, html);
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "text/html; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
-        .end(html);
+        .end(html.buffer());
   }
 }
