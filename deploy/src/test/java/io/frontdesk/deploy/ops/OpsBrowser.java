@@ -84,7 +84,10 @@ final class OpsBrowser implements AutoCloseable {
   }
 
   void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+    // Polls through the errors a page swap raises mid-read (see PortalBrowserIT.waiting).
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(condition::apply);
   }
 
   /** Runs axe-core on the current page; fails on any serious or critical violation. */

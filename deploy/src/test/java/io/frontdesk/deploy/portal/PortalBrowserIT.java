@@ -22,6 +22,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -30,6 +31,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -109,8 +111,7 @@ class PortalBrowserIT {
    * a link, the next page may not have loaded yet when the test looks.
    */
   WebElement el(String css) {
-    return new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    return waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
   }
 
   void shot(String name) throws Exception {
@@ -143,8 +144,7 @@ class PortalBrowserIT {
   /** GOV.UK Frontend (a deferred module) moves focus to the error summary once it has run. */
   void summaryFocused() {
     WebElement summary = el(".govuk-error-summary");
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(b -> b.switchTo().activeElement().equals(summary));
+    waiting(10).until(b -> b.switchTo().activeElement().equals(summary));
   }
 
   void noCspViolations() {
@@ -156,10 +156,22 @@ class PortalBrowserIT {
     assertThat(csp).isEmpty();
   }
 
+  /**
+   * A wait that keeps polling through the errors a page swap raises mid-read. A condition that
+   * reads an element of the page being left can fail with a stale element or, on recent Chromium, a
+   * bare "Node with given id does not belong to the document" inspector error that is not a
+   * StaleElementReferenceException; either means "not yet", and the timeout still reports the last
+   * one.
+   */
+  FluentWait<WebDriver> waiting(int seconds) {
+    return new WebDriverWait(browser, Duration.ofSeconds(seconds))
+        .ignoring(WebDriverException.class);
+  }
+
   void demoSignIn(String userId) {
     go("/sign-in/demo");
     el("input[name=userId][value='" + userId + "'] ~ button").click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    waiting(10)
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".govuk-phase-banner"), "Signed in as"));
@@ -205,7 +217,7 @@ class PortalBrowserIT {
 
     // With JavaScript, suggestions appear as the problem is described.
     el("#description").sendKeys("The school wifi is slow in classrooms");
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    waiting(10)
         .until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".fd-suggestions a[href='/kb/school-wifi']")));
@@ -220,7 +232,7 @@ class PortalBrowserIT {
     el("#urgency-2").click();
     el("#attachment").sendKeys(file.toAbsolutePath().toString());
     el("button[value=raise]").click();
-    new WebDriverWait(browser, Duration.ofSeconds(15))
+    waiting(15)
         .until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".govuk-notification-banner--success")));
@@ -256,12 +268,11 @@ class PortalBrowserIT {
     el("#q").sendKeys("printer on my laptop");
     el("form[role=search] button").click();
     // Wait for the results page before axe runs: axe injected into the page being left fails.
-    new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.urlContains("/kb?q="));
+    waiting(10).until(ExpectedConditions.urlContains("/kb?q="));
     el("a[href^='/kb/add-printer']");
     accessible("search-results");
     el("a[href^='/kb/add-printer']").click();
-    new WebDriverWait(browser, Duration.ofSeconds(10))
+    waiting(10)
         .until(ExpectedConditions.textToBe(By.tagName("h1"), "Add a printer to your laptop"));
     accessible("article");
     el("#helpful").click();
@@ -302,8 +313,7 @@ class PortalBrowserIT {
     browser.switchTo().activeElement().sendKeys(Keys.TAB);
     assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Send me a code");
     browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-    new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(ExpectedConditions.textToBe(By.tagName("h1"), "Enter your code"));
+    waiting(15).until(ExpectedConditions.textToBe(By.tagName("h1"), "Enter your code"));
     accessible("account-password-code");
     // A short code: the summary again, and its link leads to the code field.
     el("#code").sendKeys("12");
@@ -314,8 +324,7 @@ class PortalBrowserIT {
     assertThat(focused()).isEqualTo("code");
     browser.switchTo().activeElement().clear();
     browser.switchTo().activeElement().sendKeys(fx.mailDropCode("tom.hughes"), Keys.ENTER);
-    new WebDriverWait(browser, Duration.ofSeconds(15))
-        .until(ExpectedConditions.textToBe(By.cssSelector("h1.govuk-panel__title"), "Done"));
+    waiting(15).until(ExpectedConditions.textToBe(By.cssSelector("h1.govuk-panel__title"), "Done"));
     accessible("account-password-unlocked");
 
     // A reset from the keyboard: the temporary password is shown once.
