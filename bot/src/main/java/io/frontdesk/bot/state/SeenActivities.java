@@ -136,8 +136,10 @@ public final class SeenActivities {
       return false;
     }
     boolean fresh = !(readsStore(id) && seen.find(Filters.eq("ids", id)).first() != null);
-    if (fresh) {
-      claims.offer(id);
+    if (fresh && !claims.offer(id)) {
+      // The buffer is full (the store is slow or down): write this claim now rather than drop it,
+      // or a redelivery after the id leaves the in-process set would be acted on twice.
+      write(List.of(id));
     }
     // Queued (or already in the store): from here on it may be forgotten once flushed.
     remember(id, now);

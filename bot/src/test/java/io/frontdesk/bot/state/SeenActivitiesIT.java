@@ -55,6 +55,24 @@ class SeenActivitiesIT {
   }
 
   @Test
+  void aClaimTheFullBufferCannotTakeIsWrittenAtOnceNotLost() {
+    // Room for two queued claims: most of the twenty below find the buffer full.
+    WriteBehinds tiny =
+        WriteBehinds.batched(
+            vertx, new WriteBehinds.Options(2, 1000, 600_000), new SimpleMeterRegistry());
+    SeenActivities seen =
+        new SeenActivities(
+            store.database(), Duration.ofHours(1), Clock.systemUTC(), tiny, false, 5, TEN_MINUTES);
+    for (int i = 0; i < 20; i++) {
+      assertThat(seen.claim("msteams", "c", "a" + i)).as("first delivery of a%d", i).isTrue();
+    }
+    // Every id the set forgot must be refused by the store: none was dropped on the way.
+    for (int i = 0; i < 20; i++) {
+      assertThat(seen.claim("msteams", "c", "a" + i)).as("redelivery of a%d", i).isFalse();
+    }
+  }
+
+  @Test
   void belowTheCapTheStoreIsNotRead() {
     SeenActivities seen = embedded(100, TEN_MINUTES);
     for (int i = 0; i < 20; i++) {
