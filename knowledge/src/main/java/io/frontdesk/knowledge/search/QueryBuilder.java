@@ -144,9 +144,7 @@ public final class QueryBuilder {
       }
       for (int f = 0; f < FIELDS.length; f++) {
         Query q =
-            form.size() == 1
-                ? new TermQuery(new Term(FIELDS[f], form.get(0)))
-                : phrase(FIELDS[f], form, 1);
+            form.size() == 1 ? new TermQuery(new Term(FIELDS[f], form.get(0))) : formQuery(f, form);
         alternatives.add(new BoostQuery(q, weights[f] * formWeight));
       }
     }
@@ -169,6 +167,39 @@ public final class QueryBuilder {
       }
     }
     return new Concept(forms, synonym, new DisjunctionMaxQuery(alternatives, model.fieldTie()));
+  }
+
+  /**
+   * A synonym form of several words in field {@code f}. As pair terms rather than a phrase: a
+   * phrase over the body reads the positions of every article with both (common) words, and made
+   * "share my folder" the slowest question of all at 100k articles (docs/BENCHMARKS.md, "Knowledge
+   * speed, sixth pass"). The pairs fields hold neighbouring words of the title and of the body's
+   * first {@link io.frontdesk.knowledge.index.KnowledgeAnalyzer#BODY_PAIR_WORDS} words, close to
+   * what the phrase (slop 1) matched. The tags, short and not paired, keep the phrase.
+   */
+  private Query formQuery(int f, List<String> form) {
+    String pairs = f == 0 ? ArticleIndex.TITLE_PAIRS : f == 2 ? ArticleIndex.BODY_PAIRS : null;
+    boolean repeats = false;
+    for (int i = 0; i + 1 < form.size(); i++) {
+      // The pairs fields never pair a word with itself.
+      repeats |= form.get(i).equals(form.get(i + 1));
+    }
+    if (!model.synonymPairs() || pairs == null || repeats) {
+      return phrase(FIELDS[f], form, 1);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (int i = 0; i + 1 < form.size(); i++) {
+      b.add(
+          new TermQuery(new Term(pairs, PairFilter.pair(form.get(i), form.get(i + 1)))),
+          BooleanClause.Occur.MUST);
+    }
+    // A pair term is a hash shared by other pairs now and then (PairFilter): requiring the words
+    // themselves keeps an article with a colliding pair from matching a whole synonym. Filters
+    // only narrow the matches; the score is the pair terms'.
+    for (String w : form) {
+      b.add(new TermQuery(new Term(FIELDS[f], w)), BooleanClause.Occur.FILTER);
+    }
+    return b.build();
   }
 
   private static Query combined(String word, float[] weights) {
