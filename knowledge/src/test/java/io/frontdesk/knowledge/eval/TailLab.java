@@ -83,7 +83,8 @@ public final class TailLab {
           for (int k = 0; k < variants; k++) {
             int v = (i + k) % variants;
             long c = threads.getCurrentThreadCpuTime();
-            SearchEngine.Result r = engines.get(v).search(q, Audience.STAFF, 10, null, true);
+            SearchEngine.Result r =
+                engines.get(v).search(q, Audience.STAFF, 10, null, !names.get(v).equals("nosnip"));
             cpu[v][i] = threads.getCurrentThreadCpuTime() - c;
             StringBuilder b = new StringBuilder();
             b.append(r.answer().map(SearchHit::id).orElse("none"));

@@ -106,6 +106,10 @@ class QueryBuilderTest {
             .add(new TermQuery(new Term(ArticleIndex.TITLE, "folder")), BooleanClause.Occur.FILTER)
             .build();
     assertThat(alts).contains(shareFolder);
+    // Each term comes with its statistics, looked up once for the whole search (TermLookup).
+    BooleanQuery title = (BooleanQuery) alts.get(alts.indexOf(shareFolder));
+    assertThat(title.clauses())
+        .allSatisfy(cl -> assertThat(((TermQuery) cl.getQuery()).getTermStates()).isNotNull());
     // Every form ("share drive", "network drive", "s drive", "share folder") has its title and
     // body pairs.
     assertThat(alts.stream().filter(q -> fields(q).contains(ArticleIndex.TITLE_PAIRS)))
