@@ -2,8 +2,6 @@ package io.frontdesk.knowledge.search;
 
 import io.frontdesk.knowledge.index.ArticleIndex;
 import io.frontdesk.knowledge.index.PairFilter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +16,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -61,6 +58,7 @@ public final class QueryBuilder {
   }
 
   public Built build(String text, Synonyms synonyms, IndexSearcher searcher) {
+    TermLookup terms = new TermLookup(searcher);
     List<String> tokens = Synonyms.analyze(analyzer, text);
     if (model.dropFiller()) {
       List<String> kept = tokens.stream().filter(t -> !filler.contains(t)).toList();
@@ -72,10 +70,10 @@ public final class QueryBuilder {
     while (i < tokens.size()) {
       List<List<String>> forms = synonyms.match(tokens, i);
       if (forms != null) {
-        concepts.add(concept(forms, true, searcher));
+        concepts.add(concept(forms, true, terms));
         i += forms.get(0).size();
       } else {
-        concepts.add(concept(List.of(List.of(tokens.get(i))), false, searcher));
+        concepts.add(concept(List.of(List.of(tokens.get(i))), false, terms));
         i++;
       }
     }
@@ -91,7 +89,7 @@ public final class QueryBuilder {
       Query q = c.query();
       if (model.rareBoost() > 0) {
         // The rarest words of a question carry its topic: weigh them above what BM25's IDF gives.
-        q = new BoostQuery(q, (float) Math.pow(rarity(searcher, c), model.rareBoost()));
+        q = new BoostQuery(q, (float) Math.pow(rarity(terms, c), model.rareBoost()));
       }
       all.add(q, BooleanClause.Occur.SHOULD);
     }
@@ -115,13 +113,13 @@ public final class QueryBuilder {
         }
         all.add(
             new BoostQuery(
-                proximity(ArticleIndex.TITLE, ArticleIndex.TITLE_PAIRS, pair),
+                proximity(terms, ArticleIndex.TITLE, ArticleIndex.TITLE_PAIRS, pair),
                 model.pairWeight() * model.titleWeight()),
             BooleanClause.Occur.SHOULD);
         if (model.pairBody()) {
           all.add(
               new BoostQuery(
-                  proximity(ArticleIndex.BODY, ArticleIndex.BODY_PAIRS, pair),
+                  proximity(terms, ArticleIndex.BODY, ArticleIndex.BODY_PAIRS, pair),
                   model.pairWeight() * model.bodyWeight()),
               BooleanClause.Occur.SHOULD);
         }
@@ -130,7 +128,7 @@ public final class QueryBuilder {
     return new Built(all.build(), List.copyOf(unique), tokens);
   }
 
-  private Concept concept(List<List<String>> forms, boolean synonym, IndexSearcher searcher) {
+  private Concept concept(List<List<String>> forms, boolean synonym, TermLookup terms) {
     List<Query> alternatives = new ArrayList<>();
     float[] weights = {model.titleWeight(), model.tagsWeight(), model.bodyWeight()};
     for (int k = 0; k < forms.size(); k++) {
@@ -144,13 +142,11 @@ public final class QueryBuilder {
       }
       for (int f = 0; f < FIELDS.length; f++) {
         Query q =
-            form.size() == 1
-                ? new TermQuery(new Term(FIELDS[f], form.get(0)))
-                : phrase(FIELDS[f], form, 1);
+            form.size() == 1 ? terms.query(FIELDS[f], form.get(0)) : formQuery(terms, f, form);
         alternatives.add(new BoostQuery(q, weights[f] * formWeight));
       }
     }
-    if (!synonym && forms.get(0).size() == 1 && unknown(searcher, forms.get(0).get(0))) {
+    if (!synonym && forms.get(0).size() == 1 && unknown(terms, forms.get(0).get(0))) {
       // Typo tolerance only where it cannot hurt: the word is in no article, so an exact match
       // was never possible. Edits scale with length so short words do not match everything.
       String word = forms.get(0).get(0);
@@ -159,7 +155,7 @@ public final class QueryBuilder {
         // Expanded here, once, into plain term queries: the search, the coverage check and the
         // highlighter then reuse the expansion instead of each rebuilding the automaton. Nearest
         // first: two edits only for a word with no vocabulary term one edit away.
-        List<Query> expansions = typos.nearest(searcher, FIELD_LIST, word, edits);
+        List<Query> expansions = typos.nearest(terms.searcher(), FIELD_LIST, word, edits);
         for (int f = 0; f < FIELDS.length; f++) {
           Query expanded = expansions.get(f);
           if (!(expanded instanceof MatchNoDocsQuery)) {
@@ -169,6 +165,39 @@ public final class QueryBuilder {
       }
     }
     return new Concept(forms, synonym, new DisjunctionMaxQuery(alternatives, model.fieldTie()));
+  }
+
+  /**
+   * A synonym form of several words in field {@code f}. As pair terms rather than a phrase: a
+   * phrase over the body reads the positions of every article with both (common) words, and made
+   * "share my folder" the slowest question of all at 100k articles (docs/BENCHMARKS.md, "Knowledge
+   * speed, sixth pass"). The pairs fields hold neighbouring words of the title and of the body's
+   * first {@link io.frontdesk.knowledge.index.KnowledgeAnalyzer#BODY_PAIR_WORDS} words, close to
+   * what the phrase (slop 1) matched. The tags, short and not paired, keep the phrase.
+   */
+  private Query formQuery(TermLookup terms, int f, List<String> form) {
+    String pairs = f == 0 ? ArticleIndex.TITLE_PAIRS : f == 2 ? ArticleIndex.BODY_PAIRS : null;
+    boolean repeats = false;
+    for (int i = 0; i + 1 < form.size(); i++) {
+      // The pairs fields never pair a word with itself.
+      repeats |= form.get(i).equals(form.get(i + 1));
+    }
+    if (!model.synonymPairs() || pairs == null || repeats) {
+      return phrase(FIELDS[f], form, 1);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (int i = 0; i + 1 < form.size(); i++) {
+      b.add(
+          terms.query(pairs, PairFilter.pair(form.get(i), form.get(i + 1))),
+          BooleanClause.Occur.MUST);
+    }
+    // A pair term is a hash shared by other pairs now and then (PairFilter): requiring the words
+    // themselves keeps an article with a colliding pair from matching a whole synonym. Filters
+    // only narrow the matches; the score is the pair terms'.
+    for (String w : form) {
+      b.add(terms.query(FIELDS[f], w), BooleanClause.Occur.FILTER);
+    }
+    return b.build();
   }
 
   private static Query combined(String word, float[] weights) {
@@ -181,39 +210,31 @@ public final class QueryBuilder {
   }
 
   /** The concept's IDF over the body, relative to a word in one article of ten (1 = that). */
-  private static double rarity(IndexSearcher searcher, Concept c) {
-    try {
-      // maxDoc, not numDocs: docFreq still counts deleted documents until a merge drops them.
-      int n = Math.max(1, searcher.getIndexReader().maxDoc());
-      int df = 0;
-      for (String t : c.forms().get(0)) {
-        df = Math.max(df, searcher.getIndexReader().docFreq(new Term(ArticleIndex.BODY, t)));
-      }
-      double idf = Math.log(1 + (n - Math.min(df, n) + 0.5) / (df + 0.5));
-      double tenth = Math.log(1 + (0.9 * n + 0.5) / (0.1 * n + 0.5));
-      return Math.max(0.05, idf / tenth);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static double rarity(TermLookup terms, Concept c) {
+    // maxDoc, not numDocs: docFreq still counts deleted documents until a merge drops them.
+    int n = Math.max(1, terms.searcher().getIndexReader().maxDoc());
+    int df = 0;
+    for (String t : c.forms().get(0)) {
+      df = Math.max(df, terms.docFreq(ArticleIndex.BODY, t));
     }
+    double idf = Math.log(1 + (n - Math.min(df, n) + 0.5) / (df + 0.5));
+    double tenth = Math.log(1 + (0.9 * n + 0.5) / (0.1 * n + 0.5));
+    return Math.max(0.05, idf / tenth);
   }
 
-  private static boolean unknown(IndexSearcher searcher, String word) {
-    try {
-      for (String f : FIELDS) {
-        if (searcher.getIndexReader().docFreq(new Term(f, word)) > 0) {
-          return false;
-        }
+  private static boolean unknown(TermLookup terms, String word) {
+    for (String f : FIELDS) {
+      if (terms.docFreq(f, word) > 0) {
+        return false;
       }
-      return true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    return true;
   }
 
   /** Two question words close together in {@code field}: a pair term, or a sloppy phrase. */
-  private Query proximity(String field, String pairsField, List<String> pair) {
+  private Query proximity(TermLookup terms, String field, String pairsField, List<String> pair) {
     return model.pairTerms()
-        ? new TermQuery(new Term(pairsField, PairFilter.pair(pair.get(0), pair.get(1))))
+        ? terms.query(pairsField, PairFilter.pair(pair.get(0), pair.get(1)))
         : phrase(field, pair, model.pairSlop());
   }
 

@@ -47,6 +47,7 @@ public record RelevanceModel(
     int pairSlop,
     boolean pairBody,
     boolean pairTerms,
+    boolean synonymPairs,
     float rareBoost,
     int feedbackDocs,
     int feedbackTerms,
@@ -55,7 +56,7 @@ public record RelevanceModel(
   public static final RelevanceModel PRODUCTION =
       new RelevanceModel(
           3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false, 0.1f,
-          2, true, true, 0.25f, 0, 0, 0f);
+          2, true, true, true, 0.25f, 0, 0, 0f);
 
   /** Short fields (title, tags) are normalised less for length than the body. */
   public Similarity similarity() {

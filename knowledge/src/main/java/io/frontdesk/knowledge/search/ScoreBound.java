@@ -88,7 +88,12 @@ final class ScoreBound {
   private static boolean onlyBody(Query q) {
     Set<Term> terms = new HashSet<>();
     q.visit(QueryVisitor.termCollector(terms));
-    return !terms.isEmpty() && terms.stream().allMatch(t -> t.field().equals(ArticleIndex.BODY));
+    return !terms.isEmpty()
+        && terms.stream()
+            .allMatch(
+                t ->
+                    t.field().equals(ArticleIndex.BODY)
+                        || t.field().equals(ArticleIndex.BODY_PAIRS));
   }
 
   /** A disjunction whose score is the sum of its clauses' and that matches their union. */

@@ -29,7 +29,10 @@ import java.util.stream.IntStream;
  * slowest questions too. The on-disk index is kept between runs. Run with the test classpath:
  * {@code java -cp
  * knowledge/target/test-classes:knowledge/target/classes:deploy/target/frontdesk.jar
- * io.frontdesk.knowledge.eval.TailLab N INDEX_DIR QUESTIONS RESULTS_FILE}.
+ * io.frontdesk.knowledge.eval.TailLab N INDEX_DIR QUESTIONS RESULTS_FILE [VARIANT...]}. Variants
+ * are {@code name:component=value,...} over the production model as in {@link RelevanceLab} (or a
+ * plain name for production itself), interleaved question by question in one JVM; the results file
+ * holds the first variant's lists.
  */
 public final class TailLab {
   private TailLab() {}
@@ -50,49 +53,85 @@ public final class TailLab {
         System.out.printf(Locale.ROOT, "built %d in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
       }
       Synonyms syn = new Synonyms(Synonyms.defaults(), index.analyzer());
-      SearchEngine engine = new SearchEngine(index, model, () -> syn, Confidence.PRODUCTION, "");
+      List<String> names = new ArrayList<>();
+      List<SearchEngine> engines = new ArrayList<>();
+      for (int v = 4; v < Math.max(5, args.length); v++) {
+        String spec = v < args.length ? args[v] : "production";
+        int colon = spec.indexOf(':');
+        RelevanceModel m = colon < 0 ? model : RelevanceLab.with(model, spec.substring(colon + 1));
+        names.add(colon < 0 ? spec : spec.substring(0, colon));
+        engines.add(new SearchEngine(index, m, () -> syn, Confidence.PRODUCTION, ""));
+      }
+      int variants = engines.size();
       List<String> warm = SyntheticCorpus.questions(docs, 2000, rnd);
       List<String> queries = SyntheticCorpus.questions(docs, count, rnd);
       for (String q : warm) {
-        engine.search(q, Audience.STAFF, 10, null, true);
+        for (SearchEngine e : engines) {
+          e.search(q, Audience.STAFF, 10, null, true);
+        }
       }
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      long[] cpu = new long[count];
+      long[][] cpu = new long[variants][count];
+      int[] differ = new int[variants];
+      int[] topDiffer = new int[variants];
       try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(results))) {
         for (int i = 0; i < count; i++) {
           String q = queries.get(i);
-          long c = threads.getCurrentThreadCpuTime();
-          SearchEngine.Result r = engine.search(q, Audience.STAFF, 10, null, true);
-          cpu[i] = threads.getCurrentThreadCpuTime() - c;
-          StringBuilder b = new StringBuilder(q).append('\t');
-          b.append(r.answer().map(SearchHit::id).orElse("none"));
-          for (SearchHit h : r.hits()) {
-            b.append('\t').append(h.id()).append(' ').append(h.score()).append(' ');
-            b.append(h.snippet().hashCode());
+          String[] lines = new String[variants];
+          String[] tops = new String[variants];
+          // Variants take turns going first, so none is always the one with a cold cache.
+          for (int k = 0; k < variants; k++) {
+            int v = (i + k) % variants;
+            long c = threads.getCurrentThreadCpuTime();
+            SearchEngine.Result r =
+                engines.get(v).search(q, Audience.STAFF, 10, null, !names.get(v).equals("nosnip"));
+            cpu[v][i] = threads.getCurrentThreadCpuTime() - c;
+            StringBuilder b = new StringBuilder();
+            b.append(r.answer().map(SearchHit::id).orElse("none"));
+            for (SearchHit h : r.hits()) {
+              b.append('\t').append(h.id()).append(' ').append(h.score()).append(' ');
+              b.append(h.snippet().hashCode());
+            }
+            lines[v] = b.toString();
+            tops[v] = r.hits().isEmpty() ? "" : r.hits().get(0).id();
           }
-          out.println(b);
+          for (int v = 1; v < variants; v++) {
+            differ[v] += lines[v].equals(lines[0]) ? 0 : 1;
+            topDiffer[v] += tops[v].equals(tops[0]) ? 0 : 1;
+          }
+          out.println(q + '\t' + lines[0]);
         }
       }
-      Integer[] order = IntStream.range(0, count).boxed().toArray(Integer[]::new);
-      Arrays.sort(order, Comparator.comparingLong((Integer i) -> cpu[i]).reversed());
-      long[] sorted = cpu.clone();
-      Arrays.sort(sorted);
-      System.out.printf(
-          Locale.ROOT,
-          "n=%d cpu p50=%.3f ms p90=%.3f ms p99=%.3f ms p99.9=%.3f ms mean=%.3f ms (%d questions)%n",
-          n,
-          sorted[count / 2] / 1e6,
-          sorted[(int) (count * 0.9)] / 1e6,
-          sorted[(int) (count * 0.99)] / 1e6,
-          sorted[(int) (count * 0.999)] / 1e6,
-          Arrays.stream(cpu).average().orElse(0) / 1e6,
-          count);
-      List<String> slowest = new ArrayList<>();
-      for (int k = 0; k < Math.min(15, count); k++) {
-        slowest.add(
-            String.format(Locale.ROOT, "%7.3f ms  %s", cpu[order[k]] / 1e6, queries.get(order[k])));
+      for (int v = 0; v < variants; v++) {
+        report(n, names.get(v), cpu[v], queries, differ[v], topDiffer[v]);
       }
-      slowest.forEach(System.out::println);
+    }
+  }
+
+  private static void report(
+      int n, String name, long[] cpu, List<String> queries, int differ, int topDiffer) {
+    int count = cpu.length;
+    Integer[] order = IntStream.range(0, count).boxed().toArray(Integer[]::new);
+    Arrays.sort(order, Comparator.comparingLong((Integer i) -> cpu[i]).reversed());
+    long[] sorted = cpu.clone();
+    Arrays.sort(sorted);
+    System.out.printf(
+        Locale.ROOT,
+        "%s n=%d cpu p50=%.3f ms p90=%.3f ms p99=%.3f ms p99.9=%.3f ms mean=%.3f ms (%d"
+            + " questions; lists differing from the first variant %d, top hit %d)%n",
+        name,
+        n,
+        sorted[count / 2] / 1e6,
+        sorted[(int) (count * 0.9)] / 1e6,
+        sorted[(int) (count * 0.99)] / 1e6,
+        sorted[(int) (count * 0.999)] / 1e6,
+        Arrays.stream(cpu).average().orElse(0) / 1e6,
+        count,
+        differ,
+        topDiffer);
+    for (int k = 0; k < Math.min(15, count); k++) {
+      System.out.printf(
+          Locale.ROOT, "  %7.3f ms  %s%n", cpu[order[k]] / 1e6, queries.get(order[k]));
     }
   }
 }
