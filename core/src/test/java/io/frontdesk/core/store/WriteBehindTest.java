@@ -123,6 +123,47 @@ class WriteBehindTest {
   }
 
   @Test
+  void aFlushSaysWhetherEveryBatchWasWritten() {
+    List<String> written = Collections.synchronizedList(new ArrayList<>());
+    WriteBehinds buffers =
+        WriteBehinds.batched(vertx, new WriteBehinds.Options(100, 1, 60_000), registry);
+    WriteBehind<String> b =
+        buffers.create(
+            "partly",
+            batch -> {
+              if (batch.contains("bad")) {
+                throw new IllegalStateException("store down");
+              }
+              written.addAll(batch);
+            });
+    b.offer("one");
+    b.offer("bad");
+    b.offer("two");
+    // A caller that must know its entries are stored (an eviction) learns that one batch was not.
+    assertThat(b.flushBlocking()).isFalse();
+    assertThat(written).containsExactly("one", "two");
+    b.offer("three");
+    assertThat(b.flushBlocking()).isTrue();
+  }
+
+  @Test
+  void aStoreCallIsBoundedByTheDatabasesDeadlineOrTheDefault() {
+    try (com.mongodb.client.MongoClient client =
+        com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:1")) {
+      com.mongodb.client.MongoDatabase db = client.getDatabase("d");
+      assertThat(
+              MongoStore.bounded(db, "c", MongoStore.CALL_TIMEOUT)
+                  .getTimeout(TimeUnit.MILLISECONDS))
+          .isEqualTo(MongoStore.CALL_TIMEOUT.toMillis());
+      assertThat(
+              MongoStore.bounded(
+                      db.withTimeout(300, TimeUnit.MILLISECONDS), "c", MongoStore.CALL_TIMEOUT)
+                  .getTimeout(TimeUnit.MILLISECONDS))
+          .isEqualTo(300L);
+    }
+  }
+
+  @Test
   void aDirectBufferWritesAtOnceOnTheCallersThread() {
     List<String> threads = new ArrayList<>();
     WriteBehind<String> b =
