@@ -157,10 +157,10 @@ public final class SeenActivities {
   /**
    * The {@code ids} index is unique: mongo-java-server ignores every index that is not (it logs
    * "adding secondary index ... not yet implemented"), so on the embedded store a claim's read of
-   * an id scanned the whole collection, millions of ids at a sustained few thousand answers/s, on
-   * the store's network thread: the stall of docs/BENCHMARKS.md "Bot: the store stall under load".
-   * An id is claimed once, so unique costs nothing on MongoDB either; an index made by an older
-   * version (not unique) is replaced.
+   * an id scanned every stored id (millions, at a sustained few thousand answers/s) under the
+   * collection's lock, which soon held all of the store's network threads: the stall of
+   * docs/BENCHMARKS.md "Bot: the store stall under load". An id is claimed once, so unique costs
+   * nothing on MongoDB either; an index made by an older version (not unique) is replaced.
    */
   public void createIndexes() {
     IndexOptions unique = new IndexOptions().unique(true).name(IDS_INDEX);

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A claim's read of {@code bot_activities} on the embedded store, which honours only unique
  * indexes: it must stay a look-up however many ids are stored. When it was a scan, a few reads a
- * second over a million stored ids held the store's network thread for minutes under the bot
- * benchmark (docs/BENCHMARKS.md, "Bot: the store stall under load (session 16)").
+ * second over a million stored ids held the collection's lock, and with it all the store's network
+ * threads, for minutes under the bot benchmark (docs/BENCHMARKS.md, "Bot: the store stall under
+ * load (session 16)").
  */
 class ClaimLookupIT {
   final MongoStore store = TestStores.fresh();
