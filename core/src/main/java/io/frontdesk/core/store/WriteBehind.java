@@ -121,8 +121,13 @@ public final class WriteBehind<T> {
     draining.lock();
     try {
       boolean all = true;
+      // Only what is queued now (what a drain before this one left included): under sustained
+      // load the queue refills as fast as it is written, and a drain that ran until it was empty
+      // held the one write-behind worker for minutes while the other buffers filled and dropped.
+      int left = queue.size();
       List<T> chunk = new ArrayList<>(Math.min(batch, 1024));
-      while (queue.drainTo(chunk, batch) > 0) {
+      while (left > 0 && queue.drainTo(chunk, Math.min(batch, left)) > 0) {
+        left -= chunk.size();
         all &= write(chunk);
         chunk = new ArrayList<>(Math.min(batch, 1024));
       }

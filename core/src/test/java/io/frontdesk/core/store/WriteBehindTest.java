@@ -123,6 +123,33 @@ class WriteBehindTest {
   }
 
   @Test
+  void aDrainWritesWhatWasQueuedAndReturnsWhileEntriesKeepComing() {
+    // A sink that queues another entry for each one it writes: the queue never empties. (A batch of
+    // 50: no offer here starts a drain of its own on the worker.)
+    WriteBehinds buffers =
+        WriteBehinds.batched(vertx, new WriteBehinds.Options(100, 50, 60_000), registry);
+    List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicReference<WriteBehind<Integer>> self =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    WriteBehind<Integer> b =
+        buffers.create(
+            "endless",
+            batch -> {
+              written.addAll(batch);
+              if (written.size() < 1000) { // without the bound, a drain would end only here
+                batch.forEach(i -> self.get().offer(i + 100));
+              }
+            });
+    self.set(b);
+    for (int i = 0; i < 5; i++) {
+      b.offer(i);
+    }
+    b.flushBlocking();
+    assertThat(written).containsExactly(0, 1, 2, 3, 4);
+    assertThat(b.pending()).isEqualTo(5);
+  }
+
+  @Test
   void aFlushSaysWhetherEveryBatchWasWritten() {
     List<String> written = Collections.synchronizedList(new ArrayList<>());
     WriteBehinds buffers =
