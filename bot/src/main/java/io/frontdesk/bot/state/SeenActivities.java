@@ -53,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class SeenActivities {
   public static final String COLLECTION = "bot_activities";
 
+  static final String IDS_INDEX = "ids_1";
+
   /** How long, and up to how many, ids are remembered in process. */
   static final long RECENT_NANOS = 10 * 60 * 1_000_000_000L;
 
@@ -184,8 +186,6 @@ public final class SeenActivities {
         new IndexOptions().expireAfter(keep.toSeconds(), TimeUnit.SECONDS));
   }
 
-  static final String IDS_INDEX = "ids_1";
-
   /** True the first time this activity is seen; false for a redelivery. Blocking. */
   public boolean claim(String channelId, String conversationId, String activityId) {
     String id = channelId + "|" + conversationId + "|" + activityId;
@@ -292,8 +292,8 @@ public final class SeenActivities {
       if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
         throw e;
       }
-      // Another process claimed one of these ids too (a race of two deliveries, or a claim
-      // written at once while its batch was queued): store the others.
+      // Another process claimed one of these ids too (two deliveries racing on a shared
+      // MongoDB): store the others.
       Set<String> stored = new HashSet<>();
       for (Document d :
           writes.find(Filters.in("ids", batch)).projection(Projections.include("ids"))) {
