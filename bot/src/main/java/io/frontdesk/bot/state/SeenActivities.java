@@ -261,7 +261,7 @@ public final class SeenActivities {
       int target = recentMax - Math.max(1, recentMax / 10);
       // Queued claims first: an id forgotten here must already be in the store. If a batch could
       // not be written, forget nothing: the set stays over its bound until the store is back.
-      if (!claims.flushBlocking()) {
+      if (!claims.flushAndCheck()) {
         return;
       }
       for (Claimed c = order.peek(); c != null; c = order.peek()) {

@@ -114,10 +114,18 @@ public final class WriteBehind<T> {
    * Writes everything queued before the call, in batches; when it returns, those entries are in the
    * store (or were counted as failed). Concurrent drains take turns, so a write in flight on
    * another thread has finished too. Blocking: call off the event loop.
+   */
+  public void flushBlocking() {
+    flushAndCheck();
+  }
+
+  /**
+   * {@link #flushBlocking}, saying whether it all went to the store (an eviction that must not
+   * forget what the store lacks asks).
    *
    * @return false if a batch could not be written (its entries are lost, and counted)
    */
-  public boolean flushBlocking() {
+  public boolean flushAndCheck() {
     draining.lock();
     try {
       boolean all = true;
