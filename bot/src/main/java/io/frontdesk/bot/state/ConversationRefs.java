@@ -6,6 +6,7 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.store.WriteBehind;
 import io.frontdesk.core.store.WriteBehinds;
 import java.time.Clock;
@@ -36,7 +37,7 @@ public final class ConversationRefs {
   }
 
   public ConversationRefs(MongoDatabase db, Clock clock, WriteBehinds buffers) {
-    this.refs = db.getCollection(COLLECTION);
+    this.refs = MongoStore.bounded(db, COLLECTION, MongoStore.CALL_TIMEOUT);
     this.clock = clock;
     this.saves = buffers.create("bot_refs", this::write);
   }

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.store.WriteBehind;
 import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.desk.ticket.TextGuard;
@@ -90,7 +91,8 @@ public final class ConversationState {
    */
   public ConversationState(
       MongoDatabase db, int maxLines, Clock clock, WriteBehinds buffers, boolean onlyWriter) {
-    this.state = db.getCollection(COLLECTION);
+    // Every call here is one conversation's document, or a batch of at most a few hundred.
+    this.state = MongoStore.bounded(db, COLLECTION, MongoStore.CALL_TIMEOUT);
     this.maxLines = maxLines;
     this.clock = clock;
     this.writes = buffers.create("bot_state", this::write);

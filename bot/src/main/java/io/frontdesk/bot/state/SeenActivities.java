@@ -1,24 +1,35 @@
 package io.frontdesk.bot.state;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.store.WriteBehind;
 import io.frontdesk.core.store.WriteBehinds;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Activity ids already acted on ({@code bot_activities}). Teams redelivers an activity it got no
@@ -32,8 +43,9 @@ import org.bson.Document;
  * its batch is written (the write-behind interval, 250 ms by default): far inside the 15 s or more
  * after which Teams redelivers.
  *
- * <p>The in-process set is bounded: past {@link #RECENT_MAX} ids the oldest are forgotten first
- * (after the queued claims are written, so the store knows each one). On the embedded store ({@code
+ * <p>The in-process set is bounded: past {@link #RECENT_MAX} ids the oldest are forgotten first, on
+ * the write-behind worker (after the queued claims are written, so the store knows each one; if a
+ * batch failed, nothing is forgotten until the store is back). On the embedded store ({@code
  * shared} false) the set is the only guard against a redelivery, so when an id younger than {@link
  * #RECENT_NANOS} had to be forgotten, claims read the store too until that id would have aged out
  * anyway.
@@ -41,14 +53,30 @@ import org.bson.Document;
 public final class SeenActivities {
   public static final String COLLECTION = "bot_activities";
 
+  static final String IDS_INDEX = "ids_1";
+
   /** How long, and up to how many, ids are remembered in process. */
   static final long RECENT_NANOS = 10 * 60 * 1_000_000_000L;
 
   static final int RECENT_MAX = 100_000;
 
+  /**
+   * Bounds on the store calls a claim may wait for, so a stalled store fails a turn (or a batch) in
+   * seconds instead of holding a thread on a socket with no deadline. A claim's read is an index
+   * look-up; a batch is one insert.
+   */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+  static final Duration WRITE_TIMEOUT = MongoStore.CALL_TIMEOUT;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SeenActivities.class);
+
   private final MongoCollection<Document> seen;
+  private final MongoCollection<Document> reads;
+  private final MongoCollection<Document> writes;
   private final Duration keep;
   private final Clock clock;
+  private final WriteBehinds buffers;
   private final WriteBehind<String> claims;
   private final Map<String, Long> recent = new ConcurrentHashMap<>();
 
@@ -60,6 +88,10 @@ public final class SeenActivities {
 
   private final AtomicLong sequence = new AtomicLong();
   private final ReentrantLock forgetting = new ReentrantLock();
+
+  /** An eviction is on its way (on the write-behind worker). */
+  private final AtomicBoolean evicting = new AtomicBoolean();
+
   private final boolean shared;
   private final int recentMax;
   private final long recentNanos;
@@ -99,8 +131,11 @@ public final class SeenActivities {
     this.recentNanos = recentNanos;
     this.forgotten = new ForgottenIds(recentNanos, 25);
     this.seen = db.getCollection(COLLECTION);
+    this.reads = MongoStore.bounded(db, COLLECTION, READ_TIMEOUT);
+    this.writes = MongoStore.bounded(db, COLLECTION, WRITE_TIMEOUT);
     this.keep = keep;
     this.clock = clock;
+    this.buffers = buffers;
     this.claims = buffers.create("bot_activities", this::write);
     this.shared = shared;
   }
@@ -121,8 +156,31 @@ public final class SeenActivities {
     }
   }
 
+  /**
+   * The {@code ids} index is unique: mongo-java-server ignores every index that is not (it logs
+   * "adding secondary index ... not yet implemented"), so on the embedded store a claim's read of
+   * an id scanned every stored id (millions, at a sustained few thousand answers/s) under the
+   * collection's lock, which soon held all of the store's network threads: the stall of
+   * docs/BENCHMARKS.md "Bot: the store stall under load". An id is claimed once, so unique costs
+   * nothing on MongoDB either; an index made by an older version (not unique) is replaced.
+   */
   public void createIndexes() {
-    seen.createIndex(Indexes.ascending("ids"));
+    IndexOptions unique = new IndexOptions().unique(true).name(IDS_INDEX);
+    try {
+      seen.createIndex(Indexes.ascending("ids"), unique);
+    } catch (MongoCommandException e) {
+      // Same name and keys, other options (an older version's index): replace it.
+      LOG.info("Replacing the index {} of {} with a unique one", IDS_INDEX, COLLECTION);
+      try {
+        seen.dropIndex(IDS_INDEX);
+        seen.createIndex(Indexes.ascending("ids"), unique);
+      } catch (MongoException again) {
+        // Duplicate ids from an older version's race: an index that is not unique still serves
+        // MongoDB (the embedded store scans then, as before).
+        LOG.warn("Cannot make {}.ids unique ({}): keeping a plain index", COLLECTION, again);
+        seen.createIndex(Indexes.ascending("ids"), new IndexOptions().name(IDS_INDEX));
+      }
+    }
     seen.createIndex(
         Indexes.ascending("at"),
         new IndexOptions().expireAfter(keep.toSeconds(), TimeUnit.SECONDS));
@@ -135,18 +193,49 @@ public final class SeenActivities {
     if (recent.putIfAbsent(id, now) != null) {
       return false;
     }
-    boolean fresh = !(readsStore(id) && seen.find(Filters.eq("ids", id)).first() != null);
-    if (fresh && !claims.offer(id)) {
-      // The buffer is full (the store is slow or down): write this claim now rather than drop it,
-      // or a redelivery after the id leaves the in-process set would be acted on twice.
-      write(List.of(id));
+    boolean fresh;
+    try {
+      fresh = !(readsStore(id) && reads.find(Filters.eq("ids", id)).first() != null);
+      if (fresh && !claims.offer(id)) {
+        // The buffer is full (the store is slow or down): write this claim now rather than drop
+        // it, or a redelivery after the id leaves the in-process set would be acted on twice.
+        write(List.of(id));
+      }
+    } catch (RuntimeException e) {
+      // Unknown whether it was seen, or not recorded: not acted on now, and not claimed, so
+      // Teams' redelivery (the turn fails) is decided again.
+      recent.remove(id, now);
+      throw e;
     }
     // Queued (or already in the store): from here on it may be forgotten once flushed.
     remember(id, now);
     if (recent.size() > recentMax) {
-      forgetOld(now);
+      evictSoon();
     }
     return fresh;
+  }
+
+  /**
+   * Starts an eviction on the write-behind worker unless one is on its way: it waits for the queued
+   * claims to be written, which no turn should wait for (a turn thread doing it sat for minutes on
+   * a stalled store).
+   */
+  private void evictSoon() {
+    if (evicting.compareAndSet(false, true)) {
+      buffers.run(
+          () -> {
+            try {
+              forgetOld(System.nanoTime());
+            } finally {
+              evicting.set(false);
+            }
+          });
+    }
+  }
+
+  /** Waits for the eviction on its way, if any: the worker runs its tasks in order (tests). */
+  void awaitEviction() {
+    buffers.run(() -> {}).await();
   }
 
   /** Whether a claim of this id reads the store as well as the in-process set. */
@@ -170,8 +259,11 @@ public final class SeenActivities {
       long queuedBefore = sequence.get();
       // Down to nine tenths of the bound: one flush per tenth of it, not one per claim.
       int target = recentMax - Math.max(1, recentMax / 10);
-      // Queued claims first: an id forgotten here must already be in the store.
-      claims.flushBlocking();
+      // Queued claims first: an id forgotten here must already be in the store. If a batch could
+      // not be written, forget nothing: the set stays over its bound until the store is back.
+      if (!claims.flushAndCheck()) {
+        return;
+      }
       for (Claimed c = order.peek(); c != null; c = order.peek()) {
         boolean old = now - c.at() > recentNanos;
         if (!old && (recent.size() <= target || c.seq() > queuedBefore)) {
@@ -194,10 +286,30 @@ public final class SeenActivities {
    * per document and per unique-index entry, so a thousand claims cost one insert, not a thousand.
    */
   private void write(List<String> batch) {
-    seen.insertOne(
-        new Document("_id", UUID.randomUUID().toString())
-            .append("at", Date.from(clock.instant()))
-            .append("ids", List.copyOf(batch)));
+    try {
+      writes.insertOne(batchDocument(batch));
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      // Another process claimed one of these ids too (two deliveries racing on a shared
+      // MongoDB): store the others.
+      Set<String> stored = new HashSet<>();
+      for (Document d :
+          writes.find(Filters.in("ids", batch)).projection(Projections.include("ids"))) {
+        stored.addAll(d.getList("ids", String.class, List.of()));
+      }
+      List<String> rest = batch.stream().filter(id -> !stored.contains(id)).toList();
+      if (!rest.isEmpty()) {
+        writes.insertOne(batchDocument(rest));
+      }
+    }
+  }
+
+  private Document batchDocument(List<String> ids) {
+    return new Document("_id", UUID.randomUUID().toString())
+        .append("at", Date.from(clock.instant()))
+        .append("ids", List.copyOf(ids));
   }
 
   /** Deletes ids older than the retention; returns how many. */

@@ -44,6 +44,7 @@ class SeenActivitiesIT {
     for (int i = 0; i < 20; i++) {
       assertThat(seen.claim("msteams", "c", "a" + i)).as("first delivery of a%d", i).isTrue();
     }
+    seen.awaitEviction();
     assertThat(seen.readsStore("msteams|c|a0")).as("forgotten young: the store is read").isTrue();
     assertThat(seen.readsStore("msteams|c|a19")).as("still in process").isFalse();
     // The newest were never forgotten; the oldest were, and the store refuses them.
@@ -66,6 +67,7 @@ class SeenActivitiesIT {
     for (int i = 0; i < 20; i++) {
       assertThat(seen.claim("msteams", "c", "a" + i)).as("first delivery of a%d", i).isTrue();
     }
+    seen.awaitEviction();
     // Every id the set forgot must be refused by the store: none was dropped on the way.
     for (int i = 0; i < 20; i++) {
       assertThat(seen.claim("msteams", "c", "a" + i)).as("redelivery of a%d", i).isFalse();
@@ -94,6 +96,7 @@ class SeenActivitiesIT {
       Thread.onSpinWait();
     }
     assertThat(seen.claim("msteams", "c", "new")).isTrue();
+    seen.awaitEviction();
     for (int i = 0; i < 5; i++) {
       assertThat(seen.readsStore("msteams|c|old" + i))
           .as("past the window: forgotten without a store read")

@@ -6,11 +6,13 @@ import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.ConnectionPoolListener;
 import io.frontdesk.core.config.Redaction;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class MongoStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MongoStore.class);
+
+  /**
+   * The deadline for a request's store call or a write-behind batch (the driver's timeoutMS, per
+   * collection: {@code collection.withTimeout}). Without one a call waits on its socket for as long
+   * as the store takes: a stalled embedded store held bot threads for minutes (docs/BENCHMARKS.md,
+   * "Bot: the store stall under load"). Long reads (imports, reports, start-up loads) go without.
+   */
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * The collection with a deadline of at most {@code max} per call; a shorter one already set on
+   * the database (a test's) is kept.
+   */
+  public static MongoCollection<Document> bounded(MongoDatabase db, String name, Duration max) {
+    Long set = db.getTimeout(TimeUnit.MILLISECONDS);
+    long ms = set == null || set == 0 ? max.toMillis() : Math.min(set, max.toMillis());
+    return db.getCollection(name).withTimeout(ms, TimeUnit.MILLISECONDS);
+  }
 
   private final Optional<EmbeddedMongo> embedded;
   private final MongoClient client;

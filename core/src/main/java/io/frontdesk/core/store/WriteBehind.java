@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,6 +37,7 @@ public final class WriteBehind<T> {
   private final Function<Runnable, Future<Void>> worker;
   private final ReentrantLock draining = new ReentrantLock();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final AtomicLong failedBatches = new AtomicLong();
   private final Counter dropped;
   private final Counter failed;
 
@@ -114,24 +116,60 @@ public final class WriteBehind<T> {
    * another thread has finished too. Blocking: call off the event loop.
    */
   public void flushBlocking() {
+    flushAndCheck();
+  }
+
+  /**
+   * {@link #flushBlocking}, saying whether it all went to the store (an eviction that must not
+   * forget what the store lacks asks).
+   *
+   * @return false if a batch could not be written (its entries are lost, and counted)
+   */
+  public boolean flushAndCheck() {
     draining.lock();
     try {
+      boolean all = true;
+      // Only what is queued now (what a drain before this one left included): under sustained
+      // load the queue refills as fast as it is written, and a drain that ran until it was empty
+      // held the one write-behind worker for minutes while the other buffers filled and dropped.
+      int left = queue.size();
       List<T> chunk = new ArrayList<>(Math.min(batch, 1024));
-      while (queue.drainTo(chunk, batch) > 0) {
-        write(chunk);
+      while (left > 0 && queue.drainTo(chunk, Math.min(batch, left)) > 0) {
+        left -= chunk.size();
+        all &= write(chunk);
         chunk = new ArrayList<>(Math.min(batch, 1024));
       }
+      return all;
     } finally {
       draining.unlock();
     }
   }
 
-  private void write(List<T> chunk) {
+  /**
+   * One warning when the store starts failing, one line when it recovers: a store that is down for
+   * minutes would otherwise log every batch (four a second per buffer).
+   */
+  private boolean write(List<T> chunk) {
     try {
       sink.accept(chunk);
     } catch (RuntimeException e) {
       failed.increment(chunk.size());
-      LOG.warn("Write-behind '{}': {} entries not written: {}", name, chunk.size(), e.toString());
+      if (failedBatches.getAndIncrement() == 0) {
+        LOG.warn(
+            "Write-behind '{}': {} entries not written: {} (further failures are counted in"
+                + " frontdesk_write_behind_failed_total until a batch is written)",
+            name,
+            chunk.size(),
+            e.toString());
+      } else {
+        LOG.debug("Write-behind '{}': {} entries not written: {}", name, chunk.size(), e);
+      }
+      return false;
     }
+    long streak = failedBatches.getAndSet(0);
+    if (streak > 0) {
+      LOG.warn("Write-behind '{}': writing again after {} failed batches", name, streak);
+    }
+    return true;
   }
 }

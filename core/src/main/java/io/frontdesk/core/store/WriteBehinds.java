@@ -78,6 +78,19 @@ public final class WriteBehinds {
     buffers.forEach(WriteBehind::drainSoon);
   }
 
+  /**
+   * Runs a task on the write-behind worker, after the batches already on their way (at once on the
+   * caller's thread for direct buffers): for work that must wait for the store but not on a
+   * request's thread.
+   */
+  public Future<Void> run(Runnable task) {
+    if (worker == null) {
+      task.run();
+      return Future.succeededFuture();
+    }
+    return worker.run(task);
+  }
+
   /** Writes everything queued so far in every buffer. Blocking. */
   public void flushBlocking() {
     buffers.forEach(WriteBehind::flushBlocking);

@@ -123,6 +123,75 @@ class WriteBehindTest {
   }
 
   @Test
+  void aDrainWritesWhatWasQueuedAndReturnsWhileEntriesKeepComing() {
+    // A sink that queues another entry for each one it writes: the queue never empties. (A batch of
+    // 50: no offer here starts a drain of its own on the worker.)
+    WriteBehinds buffers =
+        WriteBehinds.batched(vertx, new WriteBehinds.Options(100, 50, 60_000), registry);
+    List<Integer> written = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicReference<WriteBehind<Integer>> self =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    WriteBehind<Integer> b =
+        buffers.create(
+            "endless",
+            batch -> {
+              written.addAll(batch);
+              if (written.size() < 1000) { // without the bound, a drain would end only here
+                batch.forEach(i -> self.get().offer(i + 100));
+              }
+            });
+    self.set(b);
+    for (int i = 0; i < 5; i++) {
+      b.offer(i);
+    }
+    b.flushBlocking();
+    assertThat(written).containsExactly(0, 1, 2, 3, 4);
+    assertThat(b.pending()).isEqualTo(5);
+  }
+
+  @Test
+  void aFlushSaysWhetherEveryBatchWasWritten() {
+    List<String> written = Collections.synchronizedList(new ArrayList<>());
+    WriteBehinds buffers =
+        WriteBehinds.batched(vertx, new WriteBehinds.Options(100, 10, 60_000), registry);
+    WriteBehind<String> b =
+        buffers.create(
+            "partly",
+            batch -> {
+              if (batch.contains("bad")) {
+                throw new IllegalStateException("store down");
+              }
+              written.addAll(batch);
+            });
+    b.offer("one");
+    b.offer("bad");
+    b.offer("two");
+    // Below a batch: nothing drains on the worker before this flush. A caller that must know its
+    // entries are stored (an eviction) learns that their batch was not.
+    assertThat(b.flushAndCheck()).isFalse();
+    assertThat(written).isEmpty();
+    b.offer("three");
+    assertThat(b.flushAndCheck()).isTrue();
+  }
+
+  @Test
+  void aStoreCallIsBoundedByTheDatabasesDeadlineOrTheDefault() {
+    try (com.mongodb.client.MongoClient client =
+        com.mongodb.client.MongoClients.create("mongodb://127.0.0.1:1")) {
+      com.mongodb.client.MongoDatabase db = client.getDatabase("d");
+      assertThat(
+              MongoStore.bounded(db, "c", MongoStore.CALL_TIMEOUT)
+                  .getTimeout(TimeUnit.MILLISECONDS))
+          .isEqualTo(MongoStore.CALL_TIMEOUT.toMillis());
+      assertThat(
+              MongoStore.bounded(
+                      db.withTimeout(300, TimeUnit.MILLISECONDS), "c", MongoStore.CALL_TIMEOUT)
+                  .getTimeout(TimeUnit.MILLISECONDS))
+          .isEqualTo(300L);
+    }
+  }
+
+  @Test
   void aDirectBufferWritesAtOnceOnTheCallersThread() {
     List<String> threads = new ArrayList<>();
     WriteBehind<String> b =
