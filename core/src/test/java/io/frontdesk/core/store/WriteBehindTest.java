@@ -103,15 +103,7 @@ class WriteBehindTest {
     List<String> written = Collections.synchronizedList(new ArrayList<>());
     WriteBehinds buffers =
         WriteBehinds.batched(vertx, new WriteBehinds.Options(100, 100, 60_000), registry);
-    WriteBehind<String> b =
-        buffers.create(
-            "failing",
-            batch -> {
-              if (batch.contains("bad")) {
-                throw new IllegalStateException("store down");
-              }
-              written.addAll(batch);
-            });
+    WriteBehind<String> b = buffers.create("failing", failingOnBad(written));
     b.offer("bad");
     b.offer("lost with it");
     buffers.flush().await(5, TimeUnit.SECONDS);
@@ -154,15 +146,7 @@ class WriteBehindTest {
     List<String> written = Collections.synchronizedList(new ArrayList<>());
     WriteBehinds buffers =
         WriteBehinds.batched(vertx, new WriteBehinds.Options(100, 10, 60_000), registry);
-    WriteBehind<String> b =
-        buffers.create(
-            "partly",
-            batch -> {
-              if (batch.contains("bad")) {
-                throw new IllegalStateException("store down");
-              }
-              written.addAll(batch);
-            });
+    WriteBehind<String> b = buffers.create("partly", failingOnBad(written));
     b.offer("one");
     b.offer("bad");
     b.offer("two");
@@ -199,5 +183,15 @@ class WriteBehindTest {
             .create("direct", batch -> threads.add(Thread.currentThread().getName()));
     b.offer("x");
     assertThat(threads).containsExactly(Thread.currentThread().getName());
+  }
+
+  /** A sink that fails every batch holding "bad" (the store down for it) and records the others. */
+  static java.util.function.Consumer<List<String>> failingOnBad(List<String> written) {
+    return batch -> {
+      if (batch.contains("bad")) {
+        throw new IllegalStateException("store down");
+      }
+      written.addAll(batch);
+    };
   }
 }
