@@ -26,7 +26,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,9 +86,8 @@ public final class SeenActivities {
   private final ConcurrentLinkedQueue<Claimed> order = new ConcurrentLinkedQueue<>();
 
   private final AtomicLong sequence = new AtomicLong();
-  private final ReentrantLock forgetting = new ReentrantLock();
 
-  /** An eviction is on its way (on the write-behind worker). */
+  /** An eviction is on its way (on the write-behind worker): at most one runs at a time. */
   private final AtomicBoolean evicting = new AtomicBoolean();
 
   private final boolean shared;
@@ -249,35 +247,29 @@ public final class SeenActivities {
 
   /**
    * Keeps the in-process set bounded, oldest ids first; the store knows every id it forgets. One
-   * thread at a time; the others go on (the set is briefly over its bound, which is harmless).
+   * eviction at a time ({@link #evictSoon}); turns go on meanwhile (the set is briefly over its
+   * bound, which is harmless).
    */
   private void forgetOld(long now) {
-    if (!forgetting.tryLock()) {
+    long queuedBefore = sequence.get();
+    // Down to nine tenths of the bound: one flush per tenth of it, not one per claim.
+    int target = recentMax - Math.max(1, recentMax / 10);
+    // Queued claims first: an id forgotten here must already be in the store. If a batch could
+    // not be written, forget nothing: the set stays over its bound until the store is back.
+    if (!claims.flushAndCheck()) {
       return;
     }
-    try {
-      long queuedBefore = sequence.get();
-      // Down to nine tenths of the bound: one flush per tenth of it, not one per claim.
-      int target = recentMax - Math.max(1, recentMax / 10);
-      // Queued claims first: an id forgotten here must already be in the store. If a batch could
-      // not be written, forget nothing: the set stays over its bound until the store is back.
-      if (!claims.flushAndCheck()) {
-        return;
+    for (Claimed c = order.peek(); c != null; c = order.peek()) {
+      boolean old = now - c.at() > recentNanos;
+      if (!old && (recent.size() <= target || c.seq() > queuedBefore)) {
+        break;
       }
-      for (Claimed c = order.peek(); c != null; c = order.peek()) {
-        boolean old = now - c.at() > recentNanos;
-        if (!old && (recent.size() <= target || c.seq() > queuedBefore)) {
-          break;
-        }
-        order.poll();
-        if (!old) {
-          // Before it leaves the set, so a redelivery racing in sees that the store must be read.
-          forgotten.add(c.id(), now);
-        }
-        recent.remove(c.id(), c.at());
+      order.poll();
+      if (!old) {
+        // Before it leaves the set, so a redelivery racing in sees that the store must be read.
+        forgotten.add(c.id(), now);
       }
-    } finally {
-      forgetting.unlock();
+      recent.remove(c.id(), c.at());
     }
   }
 
