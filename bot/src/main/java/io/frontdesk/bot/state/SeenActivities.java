@@ -37,17 +37,21 @@ import org.slf4j.LoggerFactory;
  * store, which ignores TTL).
  *
  * <p>A claim is decided in process first (a set of recent ids, so two deliveries racing inside one
- * process cannot both win), then by a read of the store (ids claimed before a restart or by another
- * process); the claim itself is written behind, in batches. So another process sees a claim once
- * its batch is written (the write-behind interval, 250 ms by default): far inside the 15 s or more
- * after which Teams redelivers.
+ * process cannot both win), then, with a store shared by several processes, by a read of it (ids
+ * claimed by another process); the claim itself is written behind, in batches. So another process
+ * sees a claim once its batch is written (the write-behind interval, 250 ms by default): far inside
+ * the 15 s or more after which Teams redelivers.
  *
  * <p>The in-process set is bounded: past {@link #RECENT_MAX} ids the oldest are forgotten first, on
  * the write-behind worker (after the queued claims are written, so the store knows each one; if a
  * batch failed, nothing is forgotten until the store is back). On the embedded store ({@code
- * shared} false) the set is the only guard against a redelivery, so when an id younger than {@link
- * #RECENT_NANOS} had to be forgotten, claims read the store too until that id would have aged out
- * anyway.
+ * shared} false) only this process uses the store, and the process itself is the guard against a
+ * redelivery: an id forgotten younger than {@link #RECENT_NANOS} keeps its fingerprint ({@link
+ * ForgottenIds}) until it would have aged out anyway, so a claim never reads the store there and
+ * {@code ids} needs no index. (With the unique index the embedded store needs for a look-up, its
+ * upkeep was a fifth of the bot's CPU and most of its garbage under load: docs/BENCHMARKS.md, "Bot:
+ * claims without the store's index (session 17)".) The store's copy serves a restart ({@link
+ * #loadRecent}).
  */
 public final class SeenActivities {
   public static final String COLLECTION = "bot_activities";
@@ -95,8 +99,8 @@ public final class SeenActivities {
   private final long recentNanos;
 
   /**
-   * Ids forgotten while a redelivery of them was still possible: a claim of one of them (or of the
-   * rare id the filter cannot tell from one) reads the store. Added before the id leaves the set.
+   * Ids forgotten while a redelivery of them was still possible (on the embedded store; with a
+   * shared store every claim reads the store instead). Added before the id leaves the set.
    */
   private final ForgottenIds forgotten;
 
@@ -127,7 +131,7 @@ public final class SeenActivities {
       long recentNanos) {
     this.recentMax = recentMax;
     this.recentNanos = recentNanos;
-    this.forgotten = new ForgottenIds(recentNanos, 25);
+    this.forgotten = new ForgottenIds(recentNanos);
     this.seen = db.getCollection(COLLECTION);
     this.reads = MongoStore.bounded(db, COLLECTION, READ_TIMEOUT);
     this.writes = MongoStore.bounded(db, COLLECTION, WRITE_TIMEOUT);
@@ -155,14 +159,27 @@ public final class SeenActivities {
   }
 
   /**
-   * The {@code ids} index is unique: mongo-java-server ignores every index that is not (it logs
-   * "adding secondary index ... not yet implemented"), so on the embedded store a claim's read of
-   * an id scanned every stored id (millions, at a sustained few thousand answers/s) under the
-   * collection's lock, which soon held all of the store's network threads: the stall of
-   * docs/BENCHMARKS.md "Bot: the store stall under load". An id is claimed once, so unique costs
-   * nothing on MongoDB either; an index made by an older version (not unique) is replaced.
+   * With a shared store, {@code ids} has a unique index: a claim reads one id. Unique costs nothing
+   * (an id is claimed once) and is also the only kind mongo-java-server honours (it ignores the
+   * others, "adding secondary index ... not yet implemented"); an older version's plain index is
+   * replaced. On the embedded store no claim reads an id, so there is no {@code ids} index: one
+   * left by an older version is dropped, since its upkeep on every batch was the cost (class
+   * comment).
    */
   public void createIndexes() {
+    if (shared) {
+      uniqueIds();
+    } else if (hasIdsIndex()) {
+      LOG.info(
+          "Dropping the index {} of {}: the embedded store never reads it", IDS_INDEX, COLLECTION);
+      seen.dropIndex(IDS_INDEX);
+    }
+    seen.createIndex(
+        Indexes.ascending("at"),
+        new IndexOptions().expireAfter(keep.toSeconds(), TimeUnit.SECONDS));
+  }
+
+  private void uniqueIds() {
     IndexOptions unique = new IndexOptions().unique(true).name(IDS_INDEX);
     try {
       seen.createIndex(Indexes.ascending("ids"), unique);
@@ -174,14 +191,20 @@ public final class SeenActivities {
         seen.createIndex(Indexes.ascending("ids"), unique);
       } catch (MongoException again) {
         // Duplicate ids from an older version's race: an index that is not unique still serves
-        // MongoDB (the embedded store scans then, as before).
+        // MongoDB.
         LOG.warn("Cannot make {}.ids unique ({}): keeping a plain index", COLLECTION, again);
         seen.createIndex(Indexes.ascending("ids"), new IndexOptions().name(IDS_INDEX));
       }
     }
-    seen.createIndex(
-        Indexes.ascending("at"),
-        new IndexOptions().expireAfter(keep.toSeconds(), TimeUnit.SECONDS));
+  }
+
+  private boolean hasIdsIndex() {
+    for (Document index : seen.listIndexes()) {
+      if (IDS_INDEX.equals(index.getString("name"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True the first time this activity is seen; false for a redelivery. Blocking. */
@@ -193,7 +216,7 @@ public final class SeenActivities {
     }
     boolean fresh;
     try {
-      fresh = !(readsStore(id) && reads.find(Filters.eq("ids", id)).first() != null);
+      fresh = shared ? reads.find(Filters.eq("ids", id)).first() == null : !forgotten.contains(id);
       if (fresh && !claims.offer(id)) {
         // The buffer is full (the store is slow or down): write this claim now rather than drop
         // it, or a redelivery after the id leaves the in-process set would be acted on twice.
@@ -236,9 +259,9 @@ public final class SeenActivities {
     buffers.run(() -> {}).await();
   }
 
-  /** Whether a claim of this id reads the store as well as the in-process set. */
-  boolean readsStore(String id) {
-    return shared || forgotten.mightContain(id);
+  /** Whether this id was forgotten from the in-process set while still young (tests). */
+  boolean forgottenYoung(String id) {
+    return forgotten.contains(id);
   }
 
   private void remember(String id, long at) {
@@ -265,8 +288,8 @@ public final class SeenActivities {
         break;
       }
       order.poll();
-      if (!old) {
-        // Before it leaves the set, so a redelivery racing in sees that the store must be read.
+      if (!old && !shared) {
+        // Before it leaves the set, so a redelivery racing in finds it in one or the other.
         forgotten.add(c.id(), now);
       }
       recent.remove(c.id(), c.at());

@@ -122,6 +122,31 @@ class ClaimLookupIT {
   }
 
   @Test
+  void theEmbeddedStoresClaimerKeepsNoIdsIndex() {
+    MongoDatabase db = store.database();
+    reading(db); // an older version made the unique index on the embedded store too
+    assertThat(indexNames(db)).contains(SeenActivities.IDS_INDEX);
+    WriteBehinds buffers =
+        WriteBehinds.batched(
+            vertx, new WriteBehinds.Options(1000, 1000, 600_000), new SimpleMeterRegistry());
+    SeenActivities local =
+        new SeenActivities(db, Duration.ofHours(1), Clock.systemUTC(), buffers, false);
+    local.createIndexes();
+    // Its upkeep on every batch was the cost, and no claim reads it there.
+    assertThat(indexNames(db)).doesNotContain(SeenActivities.IDS_INDEX);
+    assertThat(local.claim("msteams", "c", "a1")).isTrue();
+    assertThat(local.claim("msteams", "c", "a1")).isFalse();
+  }
+
+  static List<String> indexNames(MongoDatabase db) {
+    List<String> names = new ArrayList<>();
+    for (Document index : db.getCollection(SeenActivities.COLLECTION).listIndexes()) {
+      names.add(index.getString("name"));
+    }
+    return names;
+  }
+
+  @Test
   void aBatchHoldingAnIdAlreadyStoredStillStoresTheOthers() {
     MongoDatabase db = store.database();
     reading(db);

@@ -4,36 +4,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Never "no" for an id forgotten within the window; rarely "maybe" for another; ages out. */
+/** Every id forgotten within the window is found, no other is, and a slice ages out. */
 class ForgottenIdsTest {
   static final long WINDOW = 1_000;
+  static final long SLICE = WINDOW / ForgottenIds.SLICES;
 
   @Test
-  void everyForgottenIdIsFoundAndFewOthersAre() {
-    ForgottenIds ids = new ForgottenIds(WINDOW, 20);
-    assertThat(ids.mightContain("msteams|c|a0")).as("nothing forgotten yet").isFalse();
-    for (int i = 0; i < 20_000; i++) {
-      ids.add("msteams|a:conversation|" + i, 0);
+  void everyForgottenIdIsFoundAndNoOther() {
+    ForgottenIds ids = new ForgottenIds(WINDOW);
+    assertThat(ids.contains("msteams|c|a0")).as("nothing forgotten yet").isFalse();
+    // Across several slices, and past the first tables' size (they grow).
+    for (int i = 0; i < 50_000; i++) {
+      ids.add("msteams|a:conversation|" + i, i / 10_000 * SLICE);
     }
-    for (int i = 0; i < 20_000; i++) {
-      assertThat(ids.mightContain("msteams|a:conversation|" + i)).isTrue();
+    assertThat(ids.size()).isEqualTo(50_000);
+    for (int i = 0; i < 50_000; i++) {
+      assertThat(ids.contains("msteams|a:conversation|" + i)).isTrue();
     }
-    int maybe = 0;
-    for (int i = 20_000; i < 40_000; i++) {
-      maybe += ids.mightContain("msteams|a:conversation|" + i) ? 1 : 0;
+    for (int i = 50_000; i < 150_000; i++) {
+      assertThat(ids.contains("msteams|a:conversation|" + i))
+          .as("never forgotten: %d", i)
+          .isFalse();
     }
-    assertThat(maybe).as("false maybes in 20,000 (about 0.2 %% expected)").isLessThan(200);
   }
 
   @Test
-  void anIdIsKeptForAWholeWindowAndThenDropped() {
-    ForgottenIds ids = new ForgottenIds(WINDOW, 16);
+  void anIdIsKeptForAWindowAfterItsSliceEndsAndThenDropped() {
+    ForgottenIds ids = new ForgottenIds(WINDOW);
     ids.add("first", 0);
-    ids.add("second", WINDOW); // starts a new generation; "first" is still a window old at most
-    assertThat(ids.mightContain("first")).isTrue();
-    ids.add("third", 2 * WINDOW); // "first" was claimed before 0: two windows ago
-    assertThat(ids.mightContain("first")).isFalse();
-    assertThat(ids.mightContain("second")).isTrue();
-    assertThat(ids.mightContain("third")).isTrue();
+    ids.add("second", SLICE); // a new slice: "first" was claimed by now at the latest
+    ids.add("third", SLICE + WINDOW - 1);
+    assertThat(ids.contains("first")).as("claimed less than a window ago").isTrue();
+    // Slices are dropped when the next one starts: "first"'s slice ended at SLICE.
+    ids.add("fourth", 2 * SLICE + WINDOW);
+    assertThat(ids.contains("first")).as("more than a window after its slice ended").isFalse();
+    assertThat(ids.contains("second")).isTrue();
+    assertThat(ids.contains("third")).isTrue();
+    assertThat(ids.contains("fourth")).isTrue();
+  }
+
+  @Test
+  void fingerprintsDifferPerProcess() {
+    // Seeded at random: ids cannot be chosen to collide with another conversation's.
+    assertThat(new ForgottenIds(WINDOW).fingerprint("msteams|c|a1"))
+        .isNotEqualTo(new ForgottenIds(WINDOW).fingerprint("msteams|c|a1"));
   }
 }
