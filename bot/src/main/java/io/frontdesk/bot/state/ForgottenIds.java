@@ -126,30 +126,26 @@ final class ForgottenIds {
   }
 
   private static boolean insert(AtomicLongArray table, long f) {
-    int mask = table.length() - 1;
-    for (int i = slot(f, mask); ; i = (i + 1) & mask) {
-      long at = table.get(i);
-      if (at == f) {
-        return false;
-      }
-      if (at == EMPTY) {
-        table.set(i, f);
-        return true;
-      }
+    int i = probe(table, f);
+    if (table.get(i) == f) {
+      return false;
     }
+    table.set(i, f);
+    return true;
   }
 
   private static boolean find(AtomicLongArray table, long f) {
+    return table.get(probe(table, f)) == f;
+  }
+
+  /** The slot holding {@code f}, or the empty one where it would go (linear probing). */
+  private static int probe(AtomicLongArray table, long f) {
     int mask = table.length() - 1;
-    for (int i = slot(f, mask); ; i = (i + 1) & mask) {
-      long at = table.get(i);
-      if (at == f) {
-        return true;
-      }
-      if (at == EMPTY) {
-        return false;
-      }
+    int i = slot(f, mask);
+    for (long at = table.get(i); at != f && at != EMPTY; at = table.get(i)) {
+      i = (i + 1) & mask;
     }
+    return i;
   }
 
   private static int slot(long f, int mask) {
