@@ -3,9 +3,14 @@ package io.frontdesk.knowledge.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.IndexReaderContext;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 
@@ -16,13 +21,26 @@ import org.apache.lucene.search.TermQuery;
  * and the coverage check, three or four seeks per term for some forty terms of a question with
  * synonyms. A term query that carries its {@link TermStates} reuses them in every weight of the
  * same reader. One instance per query, on one thread.
+ *
+ * <p>The look-ups share one terms enumerator per field and segment instead of {@link
+ * TermStates#build}'s new one per term (with its frames, arcs and input clones, a task per segment
+ * on top): those were a sixth of all the bytes a portal search page allocated (docs/BENCHMARKS.md,
+ * "Portal search, sixth pass"). The statistics registered are the same (each segment's docFreq and
+ * totalTermFreq of the term), so scores do not change.
  */
 final class TermLookup {
   private final IndexSearcher searcher;
+  private final IndexReaderContext top;
+  private final List<LeafReaderContext> leaves;
   private final Map<Term, TermStates> states = new HashMap<>();
+
+  /** Per field, each segment's enumerator ({@link TermsEnum#EMPTY} where it lacks the field). */
+  private final Map<String, TermsEnum[]> enums = new HashMap<>();
 
   TermLookup(IndexSearcher searcher) {
     this.searcher = searcher;
+    this.top = searcher.getTopReaderContext();
+    this.leaves = top.leaves();
   }
 
   IndexSearcher searcher() {
@@ -44,11 +62,32 @@ final class TermLookup {
     TermStates s = states.get(t);
     if (s == null) {
       try {
-        s = TermStates.build(searcher, t, true);
+        s = lookUp(t);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       states.put(t, s);
+    }
+    return s;
+  }
+
+  /** What {@code TermStates.build(searcher, t, true)} registers, through the shared enumerators. */
+  private TermStates lookUp(Term t) throws IOException {
+    TermStates s = new TermStates(top);
+    TermsEnum[] perLeaf = enums.get(t.field());
+    if (perLeaf == null) {
+      perLeaf = new TermsEnum[leaves.size()];
+      for (int i = 0; i < perLeaf.length; i++) {
+        Terms terms = leaves.get(i).reader().terms(t.field());
+        perLeaf[i] = terms == null ? TermsEnum.EMPTY : terms.iterator();
+      }
+      enums.put(t.field(), perLeaf);
+    }
+    for (int i = 0; i < perLeaf.length; i++) {
+      TermsEnum te = perLeaf[i];
+      if (te.seekExact(t.bytes())) {
+        s.register(te.termState(), leaves.get(i).ord, te.docFreq(), te.totalTermFreq());
+      }
     }
     return s;
   }
