@@ -19,10 +19,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.Weight;
 
 /**
  * Synchronous search over the index: the one ranking path used by the server, {@code kb search},
@@ -165,15 +162,13 @@ public final class SearchEngine {
     int inLeaf = docs[0].doc - leaf.docBase;
     double total = 0;
     double matched = 0;
+    DocMatch match = new DocMatch(searcher, leaf, inLeaf);
     for (QueryBuilder.Concept c : built.concepts()) {
       double idf = idf(terms, c, n);
       total += idf;
       // Does the top article match this concept? Asked of that one document only, without
       // scoring, instead of running a filtered count query per concept over the whole index.
-      Weight w =
-          searcher.createWeight(searcher.rewrite(c.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      Scorer s = w.scorer(leaf);
-      if (s != null && s.iterator().advance(inLeaf) == inLeaf) {
+      if (match.matches(c.query())) {
         matched += idf;
       }
     }
