@@ -1,12 +1,10 @@
 package io.frontdesk.knowledge.search;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,15 +29,21 @@ import org.apache.lucene.search.Weight;
  * themselves.
  */
 final class DocMatch {
+  private final TermLookup terms;
   private final IndexSearcher searcher;
   private final LeafReaderContext leaf;
   private final int doc;
-  private final Map<String, TermsEnum> enums = new HashMap<>();
-  private final Map<String, PostingsEnum> postings = new HashMap<>();
 
-  /** {@code doc} is the document's number within {@code leaf}. */
-  DocMatch(IndexSearcher searcher, LeafReaderContext leaf, int doc) {
-    this.searcher = searcher;
+  /** Reused from term to term (Lucene makes a new one where a field's postings differ). */
+  private PostingsEnum postings;
+
+  /**
+   * {@code doc} is the document's number within {@code leaf}; the term states and enumerators come
+   * from the search's own look-ups.
+   */
+  DocMatch(TermLookup terms, LeafReaderContext leaf, int doc) {
+    this.terms = terms;
+    this.searcher = terms.searcher();
     this.leaf = leaf;
     this.doc = doc;
   }
@@ -98,19 +102,18 @@ final class DocMatch {
     return false;
   }
 
-  /** Whether the document holds the term (one enumerator and postings per field, reused). */
+  /**
+   * Whether the document holds the term: the segment's state of the term, known from the search's
+   * look-ups (no seek in the term dictionary), and one postings enumerator reused.
+   */
   private boolean holds(Term t) throws IOException {
-    TermsEnum te = enums.get(t.field());
-    if (te == null) {
-      Terms terms = leaf.reader().terms(t.field());
-      te = terms == null ? TermsEnum.EMPTY : terms.iterator();
-      enums.put(t.field(), te);
-    }
-    if (!te.seekExact(t.bytes())) {
+    TermState state = terms.state(t, leaf);
+    if (state == null) {
       return false;
     }
-    PostingsEnum pe = te.postings(postings.get(t.field()), PostingsEnum.NONE);
-    postings.put(t.field(), pe);
-    return pe.advance(doc) == doc;
+    TermsEnum te = terms.enumerator(t.field(), leaf);
+    te.seekExact(t.bytes(), state);
+    postings = te.postings(postings, PostingsEnum.NONE);
+    return postings.advance(doc) == doc;
   }
 }

@@ -162,7 +162,7 @@ public final class SearchEngine {
     int inLeaf = docs[0].doc - leaf.docBase;
     double total = 0;
     double matched = 0;
-    DocMatch match = new DocMatch(searcher, leaf, inLeaf);
+    DocMatch match = new DocMatch(terms, leaf, inLeaf);
     for (QueryBuilder.Concept c : built.concepts()) {
       double idf = idf(terms, c, n);
       total += idf;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -58,6 +59,19 @@ final class TermLookup {
     return states(new Term(field, text)).docFreq();
   }
 
+  /** The term's state in one segment, or null where the segment does not hold it. */
+  TermState state(Term t, LeafReaderContext leaf) throws IOException {
+    return states(t).get(leaf);
+  }
+
+  /**
+   * The shared enumerator of {@code field} in {@code leaf}, for a caller to position with a state
+   * from {@link #state} (each look-up seeks it afresh, so where it was left does not matter).
+   */
+  TermsEnum enumerator(String field, LeafReaderContext leaf) throws IOException {
+    return enums(field)[leaf.ord];
+  }
+
   private TermStates states(Term t) {
     TermStates s = states.get(t);
     if (s == null) {
@@ -71,18 +85,23 @@ final class TermLookup {
     return s;
   }
 
-  /** What {@code TermStates.build(searcher, t, true)} registers, through the shared enumerators. */
-  private TermStates lookUp(Term t) throws IOException {
-    TermStates s = new TermStates(top);
-    TermsEnum[] perLeaf = enums.get(t.field());
+  private TermsEnum[] enums(String field) throws IOException {
+    TermsEnum[] perLeaf = enums.get(field);
     if (perLeaf == null) {
       perLeaf = new TermsEnum[leaves.size()];
       for (int i = 0; i < perLeaf.length; i++) {
-        Terms terms = leaves.get(i).reader().terms(t.field());
+        Terms terms = leaves.get(i).reader().terms(field);
         perLeaf[i] = terms == null ? TermsEnum.EMPTY : terms.iterator();
       }
-      enums.put(t.field(), perLeaf);
+      enums.put(field, perLeaf);
     }
+    return perLeaf;
+  }
+
+  /** What {@code TermStates.build(searcher, t, true)} registers, through the shared enumerators. */
+  private TermStates lookUp(Term t) throws IOException {
+    TermStates s = new TermStates(top);
+    TermsEnum[] perLeaf = enums(t.field());
     for (int i = 0; i < perLeaf.length; i++) {
       TermsEnum te = perLeaf[i];
       if (te.seekExact(t.bytes())) {

@@ -61,6 +61,7 @@ class DocMatchTest {
       QueryBuilder builder = new QueryBuilder(index.analyzer(), RelevanceModel.PRODUCTION);
       int checked = 0;
       int matched = 0;
+      TermLookup terms = new TermLookup(searcher);
       for (String question :
           List.of(
               "how do I map a network drive",
@@ -69,11 +70,11 @@ class DocMatchTest {
               "outlok will not sync",
               "printer drivers on the network",
               "zebra quantum")) {
-        for (QueryBuilder.Concept c : builder.build(question, synonyms, searcher).concepts()) {
+        for (QueryBuilder.Concept c : builder.build(question, synonyms, terms).concepts()) {
           for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
               boolean expected = lucene(searcher, c.query(), leaf, doc);
-              assertThat(new DocMatch(searcher, leaf, doc).matches(c.query()))
+              assertThat(new DocMatch(terms, leaf, doc).matches(c.query()))
                   .as("%s: %s in doc %d", question, c.forms(), doc)
                   .isEqualTo(expected);
               checked++;
