@@ -1,5 +1,6 @@
 package io.frontdesk.knowledge.search;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.FieldInvertState;
@@ -22,7 +23,43 @@ final class ReusedScorers extends Similarity {
   /** At about a kilobyte a scorer, a few megabytes at most; emptied when full. */
   private static final int MAX_SCORERS = 4096;
 
-  private record Key(float boost, long docFreq, long docCount, long sumTotalTermFreq) {}
+  /** What a BM25 scorer is computed from. */
+  private static final class Key {
+    private final float boost;
+    private final long docCount;
+    private final long sumTotalTermFreq;
+    private final long[] docFreqs;
+    private final int hash;
+
+    Key(float boost, CollectionStatistics field, TermStatistics[] terms) {
+      this.boost = boost;
+      this.docCount = field.docCount();
+      this.sumTotalTermFreq = field.sumTotalTermFreq();
+      this.docFreqs = new long[terms.length];
+      for (int i = 0; i < terms.length; i++) {
+        docFreqs[i] = terms[i].docFreq();
+      }
+      this.hash =
+          31
+                  * (31 * (31 * Float.hashCode(boost) + Long.hashCode(docCount))
+                      + Long.hashCode(sumTotalTermFreq))
+              + Arrays.hashCode(docFreqs);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && Float.compare(k.boost, boost) == 0
+          && k.docCount == docCount
+          && k.sumTotalTermFreq == sumTotalTermFreq
+          && Arrays.equals(k.docFreqs, docFreqs);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private final BM25Similarity bm25;
   private final Map<Key, SimScorer> scorers = new ConcurrentHashMap<>();
@@ -39,15 +76,7 @@ final class ReusedScorers extends Similarity {
   @Override
   public SimScorer scorer(
       float boost, CollectionStatistics collectionStats, TermStatistics... termStats) {
-    if (termStats.length != 1) {
-      return bm25.scorer(boost, collectionStats, termStats);
-    }
-    Key key =
-        new Key(
-            boost,
-            termStats[0].docFreq(),
-            collectionStats.docCount(),
-            collectionStats.sumTotalTermFreq());
+    Key key = new Key(boost, collectionStats, termStats);
     SimScorer s = scorers.get(key);
     if (s == null) {
       s = bm25.scorer(boost, collectionStats, termStats);

@@ -42,6 +42,17 @@ class ReusedScorersTest {
         .isEqualTo(bm25.scorer(1.7f, grown, term("printer", 120, 300)).score(3, 40));
   }
 
+  @Test
+  void aPhraseIsKeptByItsTermsCountsInOrder() {
+    TermStatistics a = term("share", 40, 60);
+    TermStatistics b = term("folder", 900, 2_000);
+    Similarity.SimScorer ab = reused.scorer(1f, body, a, b);
+    assertThat(reused.scorer(1f, body, term("map", 40, 50), term("drive", 900, 1_000)))
+        .isSameAs(ab);
+    assertThat(reused.scorer(1f, body, b, a)).isNotSameAs(ab);
+    assertThat(ab.score(2, 30)).isEqualTo(bm25.scorer(1f, body, a, b).score(2, 30));
+  }
+
   private static TermStatistics term(String text, long docFreq, long totalTermFreq) {
     return new TermStatistics(new BytesRef(text), docFreq, totalTermFreq);
   }
