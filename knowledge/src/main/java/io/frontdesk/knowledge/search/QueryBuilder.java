@@ -58,7 +58,11 @@ public final class QueryBuilder {
   }
 
   public Built build(String text, Synonyms synonyms, IndexSearcher searcher) {
-    TermLookup terms = new TermLookup(searcher);
+    return build(text, synonyms, new TermLookup(searcher));
+  }
+
+  /** With the search's own term look-ups, which it goes on using after the query is built. */
+  Built build(String text, Synonyms synonyms, TermLookup terms) {
     List<String> tokens = Synonyms.analyze(analyzer, text);
     if (model.dropFiller()) {
       List<String> kept = tokens.stream().filter(t -> !filler.contains(t)).toList();

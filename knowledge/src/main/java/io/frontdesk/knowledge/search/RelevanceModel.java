@@ -60,8 +60,9 @@ public record RelevanceModel(
 
   /** Short fields (title, tags) are normalised less for length than the body. */
   public Similarity similarity() {
-    BM25Similarity title = new BM25Similarity(titleK1, titleB);
-    BM25Similarity body = new BM25Similarity(bodyK1, bodyB);
+    // Each field's term scorers are reused across weights and searches (ReusedScorers).
+    Similarity title = new ReusedScorers(new BM25Similarity(titleK1, titleB));
+    Similarity body = new ReusedScorers(new BM25Similarity(bodyK1, bodyB));
     return new PerFieldSimilarityWrapper() {
       @Override
       public Similarity get(String field) {

@@ -11,18 +11,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.Weight;
 
 /**
  * Synchronous search over the index: the one ranking path used by the server, {@code kb search},
@@ -82,7 +79,8 @@ public final class SearchEngine {
       String text, Audience audience, int limit, String exclude, boolean snippets) {
     IndexSearcher searcher = index.acquire();
     try {
-      QueryBuilder.Built built = builder.build(text, synonyms.get(), searcher);
+      TermLookup terms = new TermLookup(searcher);
+      QueryBuilder.Built built = builder.build(text, synonyms.get(), terms);
       if (built.isEmpty()) {
         return new Result(List.of(), Optional.empty(), new Confidence.Features(0, 0, 0, 0));
       }
@@ -106,7 +104,7 @@ public final class SearchEngine {
         }
       }
       ScoreDoc[] docs = top.scoreDocs;
-      Confidence.Features f = features(searcher, built, docs);
+      Confidence.Features f = features(terms, built, docs);
       if (semantic != null) {
         ScoreDoc[] fused = semantic.fuse(searcher, text, docs);
         // The semantic ranking may only withhold a confident answer, never pick another one.
@@ -115,12 +113,12 @@ public final class SearchEngine {
         }
         docs = fused;
       }
-      Set<String> terms = snippets ? Snippets.terms(built.query()) : Set.of();
+      CharArraySet marked = snippets ? Snippets.marks(built.query()) : CharArraySet.EMPTY_SET;
       List<SearchHit> hits = new ArrayList<>();
       Shown[] shown = Shown.read(searcher.getIndexReader(), docs, Math.min(limit, docs.length));
       for (int i = 0; i < shown.length; i++) {
         Shown d = shown[i];
-        String passage = snippets ? snipper.cut(d.excerpt(), terms) : null;
+        String passage = snippets ? snipper.cut(d.excerpt(), marked) : null;
         String snippet = passage != null ? passage : lead(d.excerpt());
         hits.add(
             new SearchHit(
@@ -150,8 +148,9 @@ public final class SearchEngine {
     return semantic == null ? "lexical" : "lexical + semantic (" + semantic.describe() + ")";
   }
 
-  private Confidence.Features features(
-      IndexSearcher searcher, QueryBuilder.Built built, ScoreDoc[] docs) throws IOException {
+  private Confidence.Features features(TermLookup terms, QueryBuilder.Built built, ScoreDoc[] docs)
+      throws IOException {
+    IndexSearcher searcher = terms.searcher();
     if (docs.length == 0) {
       return new Confidence.Features(0, 0, 0, built.concepts().size());
     }
@@ -163,15 +162,13 @@ public final class SearchEngine {
     int inLeaf = docs[0].doc - leaf.docBase;
     double total = 0;
     double matched = 0;
+    DocMatch match = new DocMatch(terms, leaf, inLeaf);
     for (QueryBuilder.Concept c : built.concepts()) {
-      double idf = idf(searcher, c, n);
+      double idf = idf(terms, c, n);
       total += idf;
       // Does the top article match this concept? Asked of that one document only, without
       // scoring, instead of running a filtered count query per concept over the whole index.
-      Weight w =
-          searcher.createWeight(searcher.rewrite(c.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      Scorer s = w.scorer(leaf);
-      if (s != null && s.iterator().advance(inLeaf) == inLeaf) {
+      if (match.matches(c.query())) {
         matched += idf;
       }
     }
@@ -181,14 +178,15 @@ public final class SearchEngine {
 
   /**
    * A concept's weight: the IDF of its rarest-in-body form (unknown words weigh like rare ones).
+   * The document frequencies come from the query's own look-ups (the same counts the reader gives,
+   * without seeking each term again).
    */
-  private static double idf(IndexSearcher searcher, QueryBuilder.Concept c, int n)
-      throws IOException {
+  private static double idf(TermLookup terms, QueryBuilder.Concept c, int n) {
     int df = 0;
     for (List<String> form : c.forms()) {
       for (String t : form) {
-        df = Math.max(df, searcher.getIndexReader().docFreq(new Term(ArticleIndex.BODY, t)));
-        df = Math.max(df, searcher.getIndexReader().docFreq(new Term(ArticleIndex.TITLE, t)));
+        df = Math.max(df, terms.docFreq(ArticleIndex.BODY, t));
+        df = Math.max(df, terms.docFreq(ArticleIndex.TITLE, t));
       }
     }
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));

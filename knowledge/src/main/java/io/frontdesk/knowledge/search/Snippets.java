@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -33,17 +34,33 @@ final class Snippets {
 
   /** Every term text of the query, whatever its field. */
   static Set<String> terms(Query query) {
-    Set<String> out = new HashSet<>();
     Set<Term> collected = new HashSet<>();
     query.visit(QueryVisitor.termCollector(collected));
+    Set<String> out = new HashSet<>();
     for (Term t : collected) {
-      out.add(t.text());
+      // Not Term.text(): it decodes through a new CharsetDecoder for each term.
+      out.add(t.bytes().utf8ToString());
     }
     return out;
   }
 
-  /** The snippet, or null when no word of the excerpt matches. */
+  /**
+   * The query's terms ({@link #terms}) in a set the analysed words of an excerpt are looked up in
+   * as they are: no string made for each word of each excerpt.
+   */
+  static CharArraySet marks(Query query) {
+    return new CharArraySet(terms(query), false);
+  }
+
+  /** The snippet, or null when no word of the excerpt matches any of {@code terms}. */
   String cut(String excerpt, Set<String> terms) {
+    CharArraySet set = new CharArraySet(terms.size(), false);
+    set.addAll(terms);
+    return cut(excerpt, set);
+  }
+
+  /** The snippet, or null when no word of the excerpt is in {@code terms}. */
+  String cut(String excerpt, CharArraySet terms) {
     if (excerpt == null || excerpt.isEmpty()) {
       return null;
     }
@@ -57,7 +74,7 @@ final class Snippets {
         if (!marks.isEmpty() && offset.startOffset() > marks.get(0)[0] + WINDOW) {
           break;
         }
-        if (terms.contains(term.toString())) {
+        if (terms.contains(term.buffer(), 0, term.length())) {
           marks.add(new int[] {offset.startOffset(), offset.endOffset()});
         }
       }
