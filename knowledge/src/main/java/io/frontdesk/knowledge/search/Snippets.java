@@ -52,13 +52,6 @@ final class Snippets {
     return new CharArraySet(terms(query), false);
   }
 
-  /** The snippet, or null when no word of the excerpt matches any of {@code terms}. */
-  String cut(String excerpt, Set<String> terms) {
-    CharArraySet set = new CharArraySet(terms.size(), false);
-    set.addAll(terms);
-    return cut(excerpt, set);
-  }
-
   /** The snippet, or null when no word of the excerpt is in {@code terms}. */
   String cut(String excerpt, CharArraySet terms) {
     if (excerpt == null || excerpt.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.frontdesk.knowledge.index.KnowledgeAnalyzer;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
  * window's width after the first match, which changes nothing shown.
  */
 class SnippetsTest {
+  static final CharArraySet PRINTER = new CharArraySet(Set.of("printer"), false);
+
   final Snippets snippets = new Snippets(new KnowledgeAnalyzer());
 
   @Test
@@ -18,7 +21,7 @@ class SnippetsTest {
     String filler = "word ".repeat(100);
     String excerpt =
         "Clear the printer tray, then restart the printer. " + filler + "printer again";
-    String cut = snippets.cut(excerpt, Set.of("printer"));
+    String cut = snippets.cut(excerpt, PRINTER);
     assertThat(cut).startsWith("Clear the <mark>printer</mark> tray");
     assertThat(cut).contains("restart the <mark>printer</mark>.");
     assertThat(cut).doesNotContain("again").endsWith(" …");
@@ -28,6 +31,6 @@ class SnippetsTest {
 
   @Test
   void noMatchIsNull() {
-    assertThat(snippets.cut("Nothing to see here", Set.of("printer"))).isNull();
+    assertThat(snippets.cut("Nothing to see here", PRINTER)).isNull();
   }
 }
