@@ -297,8 +297,9 @@ public final class SeenActivities {
   }
 
   /**
-   * One document per batch ({@code ids}, the batch's time in {@code at}): the embedded store pays
-   * per document and per unique-index entry, so a thousand claims cost one insert, not a thousand.
+   * One document per batch ({@code ids}, the batch's time in {@code at}): a store pays per document
+   * (and, with a shared MongoDB, per unique-index entry), so a thousand claims cost one insert, not
+   * a thousand.
    */
   private void write(List<String> batch) {
     try {
