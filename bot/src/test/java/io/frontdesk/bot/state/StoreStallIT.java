@@ -6,16 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
-import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.store.WriteBehinds;
+import io.frontdesk.core.testing.FreezingProxy;
 import io.frontdesk.core.testing.TestStores;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,9 +52,7 @@ class StoreStallIT {
   }
 
   MongoDatabase throughProxy() throws Exception {
-    ServerAddress address =
-        store.client().getClusterDescription().getServerDescriptions().get(0).getAddress();
-    proxy = new FreezingProxy(new InetSocketAddress(address.getHost(), address.getPort()));
+    proxy = FreezingProxy.to(store);
     client =
         MongoClients.create(
             MongoClientSettings.builder()
@@ -96,7 +93,7 @@ class StoreStallIT {
     assertThatThrownBy(() -> new ConversationState(db, 40, Clock.systemUTC()).get("other"))
         .isInstanceOf(MongoException.class);
 
-    proxy.freeze(false);
+    thaw();
     state.record("k", new Document("lastQuestion", "after"), List.of("user: after"));
     seen.claim("msteams", "c", "after");
     buffers.flush().await();
@@ -109,5 +106,14 @@ class StoreStallIT {
                 .getCollection(SeenActivities.COLLECTION)
                 .countDocuments(new Document("ids", "msteams|c|after")))
         .isEqualTo(1);
+  }
+
+  /**
+   * Thaws the proxy and waits until the driver sees the store again: the freeze reset its monitor's
+   * connection, and a write with a 300 ms deadline would not wait for the server to be found.
+   */
+  void thaw() {
+    proxy.freeze(false);
+    client.getDatabase("admin").runCommand(new Document("ping", 1));
   }
 }
