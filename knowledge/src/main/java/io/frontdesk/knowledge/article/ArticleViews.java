@@ -6,8 +6,10 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.store.WriteBehind;
 import io.frontdesk.core.store.WriteBehinds;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,13 +45,24 @@ public final class ArticleViews {
   public static final String BY_DAY = "viewsByDay";
 
   private final MongoCollection<Document> counts;
+  private final MongoCollection<Document> writes;
   private final WriteBehind<View> pending;
 
   /** One reader's view of an article on a day, queued for the next batch. */
   private record View(String id, LocalDate day) {}
 
   public ArticleViews(MongoDatabase db, WriteBehinds buffers) {
+    this(db, buffers, MongoStore.CALL_TIMEOUT);
+  }
+
+  /**
+   * @param writeDeadline how long a batch may wait for the store: the write-behind worker is shared
+   *     with every other buffer (the bot's state among them), so a batch stuck on a stalled store's
+   *     socket would stop them all
+   */
+  public ArticleViews(MongoDatabase db, WriteBehinds buffers, Duration writeDeadline) {
     this.counts = db.getCollection(COLLECTION);
+    this.writes = MongoStore.bounded(db, COLLECTION, writeDeadline);
     this.pending = buffers.create("kb_views", this::write);
   }
 
@@ -75,7 +88,7 @@ public final class ArticleViews {
                     new Document("_id", v.id()),
                     Updates.combine(Updates.inc(VIEWS, k), Updates.inc(BY_DAY + "." + v.day(), k)),
                     upsert)));
-    counts.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+    writes.bulkWrite(updates, new BulkWriteOptions().ordered(false));
   }
 
   /** All-time views of an article: its counts here plus any an earlier version kept on it. */

@@ -8,11 +8,13 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.store.WriteBehind;
 import io.frontdesk.core.store.WriteBehinds;
 import io.frontdesk.knowledge.Audience;
 import io.frontdesk.knowledge.search.SearchEngine;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +35,7 @@ public final class QueryLog {
   public static final String COLLECTION = "kb_queries";
   private static final Logger LOG = LoggerFactory.getLogger(QueryLog.class);
   private final MongoCollection<Document> coll;
+  private final MongoCollection<Document> writes;
   private final WriteBehind<WriteModel<Document>> pending;
   private final QueryIds ids = new QueryIds();
 
@@ -42,13 +45,23 @@ public final class QueryLog {
   }
 
   public QueryLog(MongoDatabase db, WriteBehinds buffers) {
+    this(db, buffers, MongoStore.CALL_TIMEOUT);
+  }
+
+  /**
+   * @param writeDeadline how long a batch may wait for the store: the write-behind worker is shared
+   *     with the bot's state and every other buffer, so a batch stuck on a stalled store's socket
+   *     would stop them all
+   */
+  public QueryLog(MongoDatabase db, WriteBehinds buffers, Duration writeDeadline) {
     this.coll = db.getCollection(COLLECTION);
+    this.writes = MongoStore.bounded(db, COLLECTION, writeDeadline);
     this.pending = buffers.create("kb_queries", this::write);
   }
 
   /** In order: a click or rating is queued after the search it belongs to. */
   private void write(List<WriteModel<Document>> batch) {
-    coll.bulkWrite(batch, new BulkWriteOptions().ordered(true));
+    writes.bulkWrite(batch, new BulkWriteOptions().ordered(true));
   }
 
   /**
