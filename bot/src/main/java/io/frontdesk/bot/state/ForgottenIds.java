@@ -54,14 +54,13 @@ final class ForgottenIds {
     this.sliceNanos = Math.max(1, windowNanos / SLICES);
   }
 
-  /** Remembers an id forgotten at {@code now}. */
-  void add(String id, long now) {
+  /** Remembers an id forgotten at {@code now}, by its {@link #fingerprint}. */
+  void add(long f, long now) {
     List<Slice> live = slices;
     Slice s = live.isEmpty() ? null : live.get(0);
     if (s == null || now - s.start >= sliceNanos) {
       s = startSlice(live, s, now);
     }
-    long f = fingerprint(id);
     if ((s.size + 1) * 4L > s.table.length() * 3L) {
       grow(s);
     }
@@ -70,9 +69,11 @@ final class ForgottenIds {
     }
   }
 
-  /** Whether this id was forgotten within the last window (or one slice more). */
-  boolean contains(String id) {
-    long f = fingerprint(id);
+  /**
+   * Whether the id of this {@link #fingerprint} was forgotten within the last window (or one slice
+   * more).
+   */
+  boolean contains(long f) {
     for (Slice s : slices) {
       if (find(s.table, f)) {
         return true;
@@ -154,7 +155,7 @@ final class ForgottenIds {
 
   /**
    * A seeded 64-bit hash of the characters (a multiply-rotate step per character, finished with
-   * MurmurHash3's mix); never {@link #EMPTY}.
+   * MurmurHash3's mix); never {@link #EMPTY}. The in-process set of recent ids is keyed by it too.
    */
   long fingerprint(String s) {
     long h = seed ^ s.length();

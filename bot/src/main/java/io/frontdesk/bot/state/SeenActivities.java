@@ -52,6 +52,12 @@ import org.slf4j.LoggerFactory;
  * upkeep was a fifth of the bot's CPU and most of its garbage under load: docs/BENCHMARKS.md, "Bot:
  * claims without the store's index (session 17)".) The store's copy serves a restart ({@link
  * #loadRecent}).
+ *
+ * <p>The set holds each id's seeded 64-bit fingerprint ({@link ForgottenIds#fingerprint}), not the
+ * id: an id is a channel, a conversation id of a hundred characters or more and an activity id, and
+ * at the bound the strings were about 20 MB of medium-lived heap that every young collection under
+ * load copied on their way to the old generation (docs/BENCHMARKS.md, "Bot: turns without
+ * finalisers").
  */
 public final class SeenActivities {
   public static final String COLLECTION = "bot_activities";
@@ -81,7 +87,7 @@ public final class SeenActivities {
   private final Clock clock;
   private final WriteBehinds buffers;
   private final WriteBehind<String> claims;
-  private final Map<String, Long> recent = new ConcurrentHashMap<>();
+  private final Map<Long, Long> recent = new ConcurrentHashMap<>();
 
   /**
    * The ids of {@link #recent} in claim order, each once its claim is queued for the store (a
@@ -104,7 +110,7 @@ public final class SeenActivities {
    */
   private final ForgottenIds forgotten;
 
-  private record Claimed(String id, long at, long seq) {}
+  private record Claimed(long fingerprint, long at, long seq) {}
 
   /** Writes each claim at once and checks the store on every claim (tests and tools). */
   public SeenActivities(MongoDatabase db, Duration keep, Clock clock) {
@@ -151,8 +157,9 @@ public final class SeenActivities {
     Date since = Date.from(clock.instant().minusNanos(recentNanos));
     for (Document d : seen.find(Filters.gte("at", since))) {
       for (String id : d.getList("ids", String.class, List.of())) {
-        if (recent.putIfAbsent(id, now) == null) {
-          remember(id, now);
+        long f = forgotten.fingerprint(id);
+        if (recent.putIfAbsent(f, now) == null) {
+          remember(f, now);
         }
       }
     }
@@ -210,13 +217,14 @@ public final class SeenActivities {
   /** True the first time this activity is seen; false for a redelivery. Blocking. */
   public boolean claim(String channelId, String conversationId, String activityId) {
     String id = channelId + "|" + conversationId + "|" + activityId;
+    long f = forgotten.fingerprint(id);
     long now = System.nanoTime();
-    if (recent.putIfAbsent(id, now) != null) {
+    if (recent.putIfAbsent(f, now) != null) {
       return false;
     }
     boolean fresh;
     try {
-      fresh = shared ? reads.find(Filters.eq("ids", id)).first() == null : !forgotten.contains(id);
+      fresh = shared ? reads.find(Filters.eq("ids", id)).first() == null : !forgotten.contains(f);
       if (fresh && !claims.offer(id)) {
         // The buffer is full (the store is slow or down): write this claim now rather than drop
         // it, or a redelivery after the id leaves the in-process set would be acted on twice.
@@ -225,11 +233,11 @@ public final class SeenActivities {
     } catch (RuntimeException e) {
       // Unknown whether it was seen, or not recorded: not acted on now, and not claimed, so
       // Teams' redelivery (the turn fails) is decided again.
-      recent.remove(id, now);
+      recent.remove(f, now);
       throw e;
     }
     // Queued (or already in the store): from here on it may be forgotten once flushed.
-    remember(id, now);
+    remember(f, now);
     if (recent.size() > recentMax) {
       evictSoon();
     }
@@ -261,11 +269,11 @@ public final class SeenActivities {
 
   /** Whether this id was forgotten from the in-process set while still young (tests). */
   boolean forgottenYoung(String id) {
-    return forgotten.contains(id);
+    return forgotten.contains(forgotten.fingerprint(id));
   }
 
-  private void remember(String id, long at) {
-    order.add(new Claimed(id, at, sequence.incrementAndGet()));
+  private void remember(long fingerprint, long at) {
+    order.add(new Claimed(fingerprint, at, sequence.incrementAndGet()));
   }
 
   /**
@@ -290,9 +298,9 @@ public final class SeenActivities {
       order.poll();
       if (!old && !shared) {
         // Before it leaves the set, so a redelivery racing in finds it in one or the other.
-        forgotten.add(c.id(), now);
+        forgotten.add(c.fingerprint(), now);
       }
-      recent.remove(c.id(), c.at());
+      recent.remove(c.fingerprint(), c.at());
     }
   }
 
