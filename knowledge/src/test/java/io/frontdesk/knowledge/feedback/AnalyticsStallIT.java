@@ -2,22 +2,13 @@ package io.frontdesk.knowledge.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import io.frontdesk.core.store.MongoStore;
 import io.frontdesk.core.store.WriteBehind;
 import io.frontdesk.core.store.WriteBehinds;
-import io.frontdesk.core.testing.FreezingProxy;
-import io.frontdesk.core.testing.TestStores;
+import io.frontdesk.core.testing.StallableStore;
 import io.frontdesk.knowledge.Audience;
 import io.frontdesk.knowledge.article.ArticleViews;
 import io.frontdesk.knowledge.search.Confidence;
 import io.frontdesk.knowledge.search.SearchEngine;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,88 +31,60 @@ class AnalyticsStallIT {
   static final SearchEngine.Result NONE =
       new SearchEngine.Result(List.of(), Optional.empty(), new Confidence.Features(0, 0, 0, 1));
 
-  final MongoStore store = TestStores.fresh();
-  final Vertx vertx = Vertx.vertx();
-  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  final WriteBehinds buffers =
-      WriteBehinds.batched(vertx, new WriteBehinds.Options(1000, 500, 600_000), registry);
-  FreezingProxy proxy;
-  MongoClient client;
+  final StallableStore stallable = new StallableStore(600_000);
+  final WriteBehinds buffers = stallable.buffers();
 
   @AfterEach
   void close() throws Exception {
-    vertx.close().await();
-    if (client != null) {
-      client.close();
-    }
-    if (proxy != null) {
-      proxy.close();
-    }
-    store.close();
-  }
-
-  MongoDatabase throughProxy() throws Exception {
-    proxy = FreezingProxy.to(store);
-    client =
-        MongoClients.create(
-            MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(proxy.connectionString()))
-                .build());
-    return client.getDatabase(store.database().getName());
-  }
-
-  double failed(String buffer) {
-    return registry.get("frontdesk.write.behind.failed").tag("buffer", buffer).counter().count();
+    stallable.close();
   }
 
   @Test
   @Timeout(60)
   void aStalledStoreCostsTheBatchNotTheSharedWorker() throws Exception {
-    QueryLog log = new QueryLog(throughProxy(), buffers, Duration.ofMillis(300));
+    QueryLog log = new QueryLog(stallable.throughProxy(), buffers, Duration.ofMillis(300));
     List<List<String>> others = new ArrayList<>();
     WriteBehind<String> other = buffers.create("other", others::add);
 
-    proxy.freeze(true);
+    stallable.freeze();
     log.record("printer jammed", Audience.STAFF, Optional.empty(), "portal", NONE);
     other.offer("written after the stalled batch");
     buffers.flush().await(30, TimeUnit.SECONDS);
-    assertThat(failed("kb_queries")).as("the stalled batch was given up").isEqualTo(1);
+    assertThat(stallable.failed("kb_queries")).as("the stalled batch was given up").isEqualTo(1);
     assertThat(others).as("the next buffer on the worker was written").hasSize(1);
 
-    thaw();
+    stallable.thaw();
     String id = log.record("vpn drops", Audience.STAFF, Optional.empty(), "portal", NONE);
     buffers.flush().await(30, TimeUnit.SECONDS);
-    assertThat(store.database().getCollection(QueryLog.COLLECTION).find(new Document("_id", id)))
+    assertThat(
+            stallable
+                .direct()
+                .database()
+                .getCollection(QueryLog.COLLECTION)
+                .find(new Document("_id", id)))
         .hasSize(1);
   }
 
   @Test
   @Timeout(60)
   void viewCountsGiveUpAStalledBatchAndCountAgainAfter() throws Exception {
-    ArticleViews views = new ArticleViews(throughProxy(), buffers, Duration.ofMillis(300));
-    proxy.freeze(true);
+    ArticleViews views =
+        new ArticleViews(stallable.throughProxy(), buffers, Duration.ofMillis(300));
+    stallable.freeze();
     views.count("vpn", LocalDate.of(2026, 12, 2));
     buffers.flush().await(30, TimeUnit.SECONDS);
-    assertThat(failed("kb_views")).isEqualTo(1);
+    assertThat(stallable.failed("kb_views")).isEqualTo(1);
 
-    thaw();
+    stallable.thaw();
     views.count("vpn", LocalDate.of(2026, 12, 2));
     buffers.flush().await(30, TimeUnit.SECONDS);
     Document counts =
-        store
+        stallable
+            .direct()
             .database()
             .getCollection(ArticleViews.COLLECTION)
             .find(new Document("_id", "vpn"))
             .first();
     assertThat(counts.get("views")).as("the stalled view is lost, and counted").isEqualTo(1L);
-  }
-
-  /**
-   * Thaws the proxy and waits until the driver sees the store again: the freeze reset its monitor's
-   * connection, and a write with a 300 ms deadline would not wait for the server to be found.
-   */
-  void thaw() {
-    proxy.freeze(false);
-    client.getDatabase("admin").runCommand(new Document("ping", 1));
   }
 }
