@@ -127,6 +127,10 @@ public final class RelevanceLab {
 
   /** The model with the named components changed ({@code titleWeight=4,combinedFields=true}). */
   static RelevanceModel with(RelevanceModel base, String changes) throws Exception {
+    if (changes.isBlank()) {
+      // "name:" with no changes: the base model under another name.
+      return base;
+    }
     RecordComponent[] rc = RelevanceModel.class.getRecordComponents();
     Object[] values = new Object[rc.length];
     Class<?>[] types = new Class<?>[rc.length];
@@ -137,8 +141,11 @@ public final class RelevanceLab {
     for (String change : changes.split(",")) {
       String[] kv = change.split("=");
       int i = 0;
-      while (!rc[i].getName().equals(kv[0])) {
+      while (i < rc.length && !rc[i].getName().equals(kv[0])) {
         i++;
+      }
+      if (i == rc.length || kv.length != 2) {
+        throw new IllegalArgumentException("not a component=value change: " + change);
       }
       values[i] =
           types[i] == float.class
