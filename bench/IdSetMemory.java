@@ -37,13 +37,17 @@ public class IdSetMemory {
     }
     boolean strings = args[0].equals("strings");
     Random random = new Random(1);
-    String conversation = "a:1" + "Xk9QmZ2vB7nR4tY8uW1eL6pO3sD5fG0hJ2kA9zC4xV7bN1mQ8wE3rT6yU0iO5p".repeat(3);
+    String conversation =
+        "a:1" + "Xk9QmZ2vB7nR4tY8uW1eL6pO3sD5fG0hJ2kA9zC4xV7bN1mQ8wE3rT6yU0iO5p".repeat(3);
     long before = used();
     Map<Object, Long> set = new ConcurrentHashMap<>();
     ConcurrentLinkedQueue<Object> order = new ConcurrentLinkedQueue<>();
     for (int i = 0; i < IDS; i++) {
       String id =
-          "msteams|" + conversation.substring(0, 103 + random.nextInt(20)) + "|" + (1701234567890L + i);
+          "msteams|"
+              + conversation.substring(0, 103 + random.nextInt(20))
+              + "|"
+              + (1701234567890L + i);
       long at = System.nanoTime();
       if (strings) {
         set.put(id, at);
