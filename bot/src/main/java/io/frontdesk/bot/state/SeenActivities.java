@@ -54,10 +54,10 @@ import org.slf4j.LoggerFactory;
  * #loadRecent}).
  *
  * <p>The set holds each id's seeded 64-bit fingerprint ({@link ForgottenIds#fingerprint}), not the
- * id: an id is a channel, a conversation id of a hundred characters or more and an activity id, and
- * at the bound the strings were about 20 MB of medium-lived heap that every young collection under
- * load copied on their way to the old generation (docs/BENCHMARKS.md, "Bot: turns without
- * finalisers").
+ * id: an id is a channel, a conversation id of a hundred characters or more and an activity id. At
+ * the bound the set took 31.3 MB of heap with the ids and takes 16.7 MB with fingerprints ({@code
+ * java bench/IdSetMemory.java}), medium-lived data that young collections under load copied on its
+ * way to the old generation (docs/BENCHMARKS.md, "Bot: turns without finalisers").
  */
 public final class SeenActivities {
   public static final String COLLECTION = "bot_activities";
