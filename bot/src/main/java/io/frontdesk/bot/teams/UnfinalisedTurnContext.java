@@ -10,8 +10,8 @@ import com.microsoft.bot.schema.Activity;
  * both declare {@code finalize()} (it only closes the state, which the turn closes anyway), so the
  * JVM registered two finalisers per turn: each turn's activity, state and buffered replies then
  * outlived the young collection that found them dead, were copied to a survivor space and waited
- * for the finaliser thread. Under load that was most of every young pause (docs/BENCHMARKS.md,
- * "Bot: turns without finalisers").
+ * for the finaliser thread. Under the bot benchmark their reference processing alone was about a
+ * third of each young pause (docs/BENCHMARKS.md, "Bot: turns without finalisers").
  *
  * <p>HotSpot registers no finaliser for a class whose own {@code finalize()} is empty, so the empty
  * overrides below are the point of this class. The state collection the SDK's constructor makes is
