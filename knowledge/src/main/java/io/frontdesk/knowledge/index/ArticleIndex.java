@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -76,6 +80,12 @@ public final class ArticleIndex implements AutoCloseable {
   private static final double RAM_MB = 64;
   private static final double BULK_RAM_MB = 256;
 
+  /**
+   * Below this many articles the index is not grouped ({@link ArticleOrder}): it is a few dozen
+   * blocks of 128, searched in well under a millisecond either way.
+   */
+  static final int GROUP_MIN_ARTICLES = 2_048;
+
   private final Directory directory;
   private final Analyzer analyzer;
   private final IndexWriter writer;
@@ -84,6 +94,13 @@ public final class ArticleIndex implements AutoCloseable {
   private final AtomicLong appliedSeq;
   private final boolean existed;
   private final TitleVectors vectors;
+  private final ArticleOrder order = new ArticleOrder();
+
+  /**
+   * Held by a rebuild and by a merge: a compaction waits for the rebuild, then groups its result.
+   * Not the monitor of {@link #commit()}, so commits (the store follower's) go on during a merge.
+   */
+  private final ReentrantLock maintenance = new ReentrantLock();
 
   /** When the last document was added, replaced or deleted ({@link System#nanoTime()}). */
   private final AtomicLong lastWrite = new AtomicLong(System.nanoTime());
@@ -105,6 +122,7 @@ public final class ArticleIndex implements AutoCloseable {
         new IndexWriterConfig(analyzer)
             .setSimilarity(similarity)
             .setRAMBufferSizeMB(RAM_MB)
+            .setMergePolicy(order)
             .setOpenMode(
                 existed
                     ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND
@@ -232,6 +250,7 @@ public final class ArticleIndex implements AutoCloseable {
    */
   public <T> int rebuild(
       Iterator<T> source, Function<T, Optional<IndexedArticle>> convert, long storeSeq) {
+    maintenance.lock();
     try {
       writer.deleteAll();
       int added = bulkAdd(source, convert);
@@ -250,6 +269,8 @@ public final class ArticleIndex implements AutoCloseable {
       return added;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      maintenance.unlock();
     }
   }
 
@@ -308,17 +329,46 @@ public final class ArticleIndex implements AutoCloseable {
   }
 
   /**
-   * Merges the whole index into one segment, commits and opens a searcher on it (blocking: seconds
-   * at 100k articles). Writes may go on meanwhile: they land in new segments and are searchable as
-   * usual, the merge only rewrites the segments that existed when it started.
+   * Whether {@link #mergeToOneSegment()} has nothing to do: the index is one segment, grouped by
+   * title words ({@link ArticleOrder}; or that was tried and given up) or too small to need it.
+   */
+  public boolean compact() {
+    IndexSearcher s = acquire();
+    try {
+      List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+      if (leaves.size() != 1) {
+        return leaves.isEmpty();
+      }
+      LeafReader only = leaves.get(0).reader();
+      return only.maxDoc() < GROUP_MIN_ARTICLES
+          || !(only instanceof SegmentReader r)
+          || ArticleOrder.attempted(r.getSegmentInfo());
+    } finally {
+      release(s);
+    }
+  }
+
+  /**
+   * Merges the whole index into one segment grouped by title words ({@link ArticleOrder}; a lone
+   * ungrouped segment is rewritten), commits and opens a searcher on it (blocking: seconds at 100k
+   * articles). Writes may go on meanwhile: they land in new segments and are searchable as usual,
+   * the merge only rewrites the segments that existed when it started.
    */
   public void mergeToOneSegment() {
+    maintenance.lock();
     try {
-      writer.forceMerge(1);
+      order.grouping(size() >= GROUP_MIN_ARTICLES);
+      try {
+        writer.forceMerge(1);
+      } finally {
+        order.grouping(false);
+      }
       commit();
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      maintenance.unlock();
     }
   }
 

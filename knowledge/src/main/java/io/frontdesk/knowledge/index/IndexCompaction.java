@@ -8,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Merges the index into one segment once writes have stopped for a quiet period, at most once per
- * interval, on its own background thread.
+ * Merges the index into one segment, its articles grouped by title words ({@link ArticleOrder}),
+ * once writes have stopped for a quiet period, at most once per interval, on its own background
+ * thread. After a rebuild (already one segment, in the order written) it groups that segment.
  *
  * <p>Why: articles published one by one (an import through the API, a day's curation) leave the
  * index in several segments, because every reopen for "searchable within 1 s" flushes one and the
@@ -74,7 +75,7 @@ public final class IndexCompaction implements AutoCloseable {
 
   private void check() {
     try {
-      if (index.sinceLastWriteNanos() < quietNs || index.segments() <= 1) {
+      if (index.sinceLastWriteNanos() < quietNs || index.compact()) {
         return;
       }
       int size = index.size();
@@ -89,7 +90,7 @@ public final class IndexCompaction implements AutoCloseable {
       merged = true;
       merges++;
       LOG.info(
-          "Search index merged from {} segments into one in {} ms",
+          "Search index merged from {} segment(s) into one, grouped, in {} ms",
           before,
           (lastMerge - t0) / 1_000_000);
     } catch (RuntimeException e) {

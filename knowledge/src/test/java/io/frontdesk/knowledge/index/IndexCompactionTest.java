@@ -11,6 +11,7 @@ import io.frontdesk.knowledge.search.SearchHit;
 import io.frontdesk.knowledge.search.Synonyms;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -134,14 +135,18 @@ class IndexCompactionTest {
     return new SearchEngine(index, model, () -> syn, Confidence.PRODUCTION, "");
   }
 
+  /**
+   * Each question's hits, articles of equal score in id order: the merge groups articles by title
+   * words ({@link ArticleOrder}), and equal scores come in document order.
+   */
   static List<List<String>> results(SearchEngine engine, List<String> questions) {
     List<List<String>> out = new ArrayList<>();
     for (String q : questions) {
-      List<String> r = new ArrayList<>();
-      for (SearchHit h : engine.search(q, Audience.STAFF, 10, null, true).hits()) {
-        r.add(h.id() + " " + h.score() + " " + h.snippet());
-      }
-      out.add(r);
+      List<SearchHit> hits =
+          new ArrayList<>(engine.search(q, Audience.STAFF, 10, null, true).hits());
+      hits.sort(
+          Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(SearchHit::id));
+      out.add(hits.stream().map(h -> h.id() + " " + h.score() + " " + h.snippet()).toList());
     }
     return out;
   }
