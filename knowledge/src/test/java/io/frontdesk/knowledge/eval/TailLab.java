@@ -52,6 +52,12 @@ public final class TailLab {
         index.rebuild(docs, n);
         System.out.printf(Locale.ROOT, "built %d in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
       }
+      if (!index.compact()) {
+        // As the server's compaction does a few seconds after a rebuild.
+        long t0 = System.nanoTime();
+        index.mergeToOneSegment();
+        System.out.printf(Locale.ROOT, "grouped in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      }
       Synonyms syn = new Synonyms(Synonyms.defaults(), index.analyzer());
       List<String> names = new ArrayList<>();
       List<SearchEngine> engines = new ArrayList<>();
