@@ -134,6 +134,9 @@ public final class QueryBuilder {
 
   private Concept concept(List<List<String>> forms, boolean synonym, TermLookup terms) {
     List<Query> alternatives = new ArrayList<>();
+    // The same alternatives by field group, for the split scoring (splitBody).
+    List<Query> shortFields = new ArrayList<>();
+    List<Query> body = new ArrayList<>();
     float[] weights = {model.titleWeight(), model.tagsWeight(), model.bodyWeight()};
     for (int k = 0; k < forms.size(); k++) {
       List<String> form = forms.get(k);
@@ -147,7 +150,9 @@ public final class QueryBuilder {
       for (int f = 0; f < FIELDS.length; f++) {
         Query q =
             form.size() == 1 ? terms.query(FIELDS[f], form.get(0)) : formQuery(terms, f, form);
-        alternatives.add(new BoostQuery(q, weights[f] * formWeight));
+        Query weighed = new BoostQuery(q, weights[f] * formWeight);
+        alternatives.add(weighed);
+        (f == 2 ? body : shortFields).add(weighed);
       }
     }
     if (!synonym && forms.get(0).size() == 1 && unknown(terms, forms.get(0).get(0))) {
@@ -163,12 +168,32 @@ public final class QueryBuilder {
         for (int f = 0; f < FIELDS.length; f++) {
           Query expanded = expansions.get(f);
           if (!(expanded instanceof MatchNoDocsQuery)) {
-            alternatives.add(new BoostQuery(expanded, weights[f] * model.fuzzyWeight()));
+            Query weighed = new BoostQuery(expanded, weights[f] * model.fuzzyWeight());
+            alternatives.add(weighed);
+            (f == 2 ? body : shortFields).add(weighed);
           }
         }
       }
     }
-    return new Concept(forms, synonym, new DisjunctionMaxQuery(alternatives, model.fieldTie()));
+    Query query;
+    if (model.splitBody() > 0
+        && !body.isEmpty()
+        && !shortFields.isEmpty()
+        && body.size() + shortFields.size() == alternatives.size()) {
+      query =
+          new BooleanQuery.Builder()
+              .add(
+                  new DisjunctionMaxQuery(shortFields, model.fieldTie()),
+                  BooleanClause.Occur.SHOULD)
+              .add(
+                  new BoostQuery(
+                      new DisjunctionMaxQuery(body, model.fieldTie()), model.splitBody()),
+                  BooleanClause.Occur.SHOULD)
+              .build();
+    } else {
+      query = new DisjunctionMaxQuery(alternatives, model.fieldTie());
+    }
+    return new Concept(forms, synonym, query);
   }
 
   /**

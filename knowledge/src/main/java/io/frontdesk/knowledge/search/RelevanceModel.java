@@ -27,6 +27,9 @@ import org.apache.lucene.search.similarities.Similarity;
  *     to the question (0 = off)
  * @param feedbackTerms how many of their words are added
  * @param feedbackWeight the added words' weight against the question's own
+ * @param splitBody a word's title and tags matches and its body matches are scored as two field-max
+ *     groups added up, the body's weighed by this, instead of one field-max over all three (0 =
+ *     off)
  */
 public record RelevanceModel(
     float titleWeight,
@@ -51,12 +54,42 @@ public record RelevanceModel(
     float rareBoost,
     int feedbackDocs,
     int feedbackTerms,
-    float feedbackWeight) {
+    float feedbackWeight,
+    float splitBody) {
 
   public static final RelevanceModel PRODUCTION =
       new RelevanceModel(
           3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false, 0.1f,
-          2, true, true, true, 0.25f, 0, 0, 0f);
+          2, true, true, true, 0.25f, 0, 0, 0f, 0.7f);
+
+  /** This model with concepts scored as split groups ({@code > 0}) or one field-max (0). */
+  public RelevanceModel withSplitBody(float split) {
+    return new RelevanceModel(
+        titleWeight,
+        tagsWeight,
+        bodyWeight,
+        synonymWeight,
+        fuzzyWeight,
+        fieldTie,
+        titlePhraseWeight,
+        bodyPhraseWeight,
+        titleK1,
+        titleB,
+        bodyK1,
+        bodyB,
+        combinedFields,
+        dropFiller,
+        pairWeight,
+        pairSlop,
+        pairBody,
+        pairTerms,
+        synonymPairs,
+        rareBoost,
+        feedbackDocs,
+        feedbackTerms,
+        feedbackWeight,
+        split);
+  }
 
   /** Short fields (title, tags) are normalised less for length than the body. */
   public Similarity similarity() {

@@ -31,6 +31,24 @@ import org.apache.lucene.search.QueryVisitor;
 final class ScoreBound {
   private ScoreBound() {}
 
+  /**
+   * {@code query}'s sums of sums as one sum (the same score, summed in another order), or {@code
+   * query} itself when it is not a sum: a scorer bounds each part on its own instead of the nested
+   * sum as a whole.
+   */
+  static Query flat(Query query) {
+    List<Query> parts = new ArrayList<>();
+    flatten(query, 1f, parts);
+    if (parts.size() <= 1) {
+      return query;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query p : parts) {
+      b.add(p, BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
+  }
+
   /** The flattened bound, or {@code query} itself when there is nothing to flatten. */
   static Query of(Query query) {
     List<Query> parts = new ArrayList<>();

@@ -57,7 +57,7 @@ final class TopHits {
       throws IOException {
     Query bound = ScoreBound.of(query);
     if (bound == query) {
-      return exact(searcher, query, n, audience, exclude);
+      return exact(searcher, ScoreBound.flat(query), n, audience, exclude);
     }
     Weight boundWeight = searcher.createWeight(searcher.rewrite(bound), ScoreMode.TOP_SCORES, 1f);
     Weight exactWeight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);

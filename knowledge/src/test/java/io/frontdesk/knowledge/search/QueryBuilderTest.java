@@ -66,13 +66,50 @@ class QueryBuilderTest {
     }
   }
 
-  /** The per-field queries of a concept's field-max disjunction, boosts taken off. */
+  /** The per-field queries of a concept's field-max disjunction(s), boosts taken off. */
   static List<Query> alternatives(QueryBuilder.Concept c) {
     List<Query> out = new ArrayList<>();
-    for (Query q : ((DisjunctionMaxQuery) c.query()).getDisjuncts()) {
-      out.add(q instanceof BoostQuery b ? b.getQuery() : q);
+    for (DisjunctionMaxQuery group : groups(c)) {
+      for (Query q : group.getDisjuncts()) {
+        out.add(q instanceof BoostQuery b ? b.getQuery() : q);
+      }
     }
     return out;
+  }
+
+  /** A concept's field-max disjunctions: one, or the split title-and-tags and body groups. */
+  static List<DisjunctionMaxQuery> groups(QueryBuilder.Concept c) {
+    if (c.query() instanceof DisjunctionMaxQuery d) {
+      return List.of(d);
+    }
+    List<DisjunctionMaxQuery> out = new ArrayList<>();
+    for (BooleanClause cl : ((BooleanQuery) c.query()).clauses()) {
+      Query q = cl.getQuery();
+      out.add((DisjunctionMaxQuery) (q instanceof BoostQuery b ? b.getQuery() : q));
+    }
+    return out;
+  }
+
+  @Test
+  void aWordScoresItsTitleAndTagsGroupPlusItsBodyGroup() {
+    QueryBuilder.Concept c = built(RelevanceModel.PRODUCTION, "printer").concepts().get(0);
+    BooleanQuery sum = (BooleanQuery) c.query();
+    assertThat(sum.clauses())
+        .hasSize(2)
+        .allMatch(cl -> cl.getOccur() == BooleanClause.Occur.SHOULD);
+    List<DisjunctionMaxQuery> groups = groups(c);
+    assertThat(fields(groups.get(0)))
+        .containsExactlyInAnyOrder(ArticleIndex.TITLE, ArticleIndex.TAGS);
+    assertThat(fields(groups.get(1))).containsExactly(ArticleIndex.BODY);
+    assertThat(((BoostQuery) sum.clauses().get(1).getQuery()).getBoost())
+        .isEqualTo(RelevanceModel.PRODUCTION.splitBody());
+
+    // Switched off: one field-max disjunction over the three fields.
+    QueryBuilder.Concept one =
+        built(RelevanceModel.PRODUCTION.withSplitBody(0), "printer").concepts().get(0);
+    assertThat(one.query()).isInstanceOf(DisjunctionMaxQuery.class);
+    assertThat(fields(one.query()))
+        .containsExactlyInAnyOrder(ArticleIndex.TITLE, ArticleIndex.TAGS, ArticleIndex.BODY);
   }
 
   static Set<String> fields(Query q) {
@@ -125,7 +162,7 @@ class QueryBuilderTest {
     RelevanceModel phrases =
         new RelevanceModel(
             3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false,
-            0.1f, 2, true, true, false, 0.25f, 0, 0, 0f);
+            0.1f, 2, true, true, false, 0.25f, 0, 0, 0f, 0f);
     QueryBuilder.Concept c = built(phrases, "share my folder").concepts().get(0);
     assertThat(alternatives(c))
         .noneMatch(

@@ -56,7 +56,18 @@ class TopHitsTest {
 
   @Test
   void sameTopHitsAsAFilteredLuceneSearch() throws Exception {
-    QueryBuilder builder = new QueryBuilder(index.analyzer(), RelevanceModel.PRODUCTION);
+    // Production's concepts are sums of field groups: the query is flattened and run as it is.
+    sameTopHits(RelevanceModel.PRODUCTION);
+  }
+
+  @Test
+  void sameTopHitsThroughTheBoundAndRescoring() throws Exception {
+    // One field-max disjunction per concept: candidates by the split bound, ranked exactly.
+    sameTopHits(RelevanceModel.PRODUCTION.withSplitBody(0));
+  }
+
+  private void sameTopHits(RelevanceModel model) throws Exception {
+    QueryBuilder builder = new QueryBuilder(index.analyzer(), model);
     Synonyms syn = new Synonyms(Synonyms.defaults(), index.analyzer());
     TopHits top = new TopHits();
     IndexSearcher searcher = index.acquire();
