@@ -340,7 +340,7 @@ public final class ArticleIndex implements AutoCloseable {
         return leaves.isEmpty();
       }
       LeafReader only = leaves.get(0).reader();
-      return only.maxDoc() < GROUP_MIN_ARTICLES
+      return only.numDocs() < GROUP_MIN_ARTICLES
           || !(only instanceof SegmentReader r)
           || ArticleOrder.attempted(r.getSegmentInfo());
     } finally {

@@ -90,8 +90,9 @@ public final class IndexCompaction implements AutoCloseable {
       merged = true;
       merges++;
       LOG.info(
-          "Search index merged from {} segment(s) into one, grouped, in {} ms",
+          "Search index merged from {} segment(s) into one{} in {} ms",
           before,
+          size >= ArticleIndex.GROUP_MIN_ARTICLES ? ", grouped by title words," : "",
           (lastMerge - t0) / 1_000_000);
     } catch (RuntimeException e) {
       // Try again after the interval, not every few seconds: a failing merge costs as much.
