@@ -33,13 +33,14 @@ final class ScoreBound {
 
   /**
    * {@code query}'s sums of sums as one sum (the same score, summed in another order), or {@code
-   * query} itself when it is not a sum: a scorer bounds each part on its own instead of the nested
-   * sum as a whole.
+   * query} itself when it is not a sum or has a field-max disjunction over both field groups (whose
+   * split would be a bound, not the score): a scorer bounds each part on its own instead of the
+   * nested sum as a whole. The production ranking, whose words are already a title-and-tags group
+   * plus a body group ({@code RelevanceModel.splitBody}), is searched this way, with no rescoring.
    */
   static Query flat(Query query) {
     List<Query> parts = new ArrayList<>();
-    flatten(query, 1f, parts);
-    if (parts.size() <= 1) {
+    if (flatten(query, 1f, parts) || parts.size() <= 1) {
       return query;
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
