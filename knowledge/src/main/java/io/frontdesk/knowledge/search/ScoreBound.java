@@ -32,35 +32,32 @@ final class ScoreBound {
   private ScoreBound() {}
 
   /**
-   * {@code query}'s sums of sums as one sum (the same score, summed in another order), or {@code
-   * query} itself when it is not a sum or has a field-max disjunction over both field groups (whose
-   * split would be a bound, not the score): a scorer bounds each part on its own instead of the
-   * nested sum as a whole. The production ranking, whose words are already a title-and-tags group
-   * plus a body group ({@code RelevanceModel.splitBody}), is searched this way, with no rescoring.
+   * A query's parts as one sum: {@code bound} when a field-max disjunction over both field groups
+   * was split (the sum is then a bound to rescore against), else the same score summed in another
+   * order. A query with one part is itself. The production ranking, whose words are already a
+   * title-and-tags group plus a body group ({@code RelevanceModel.splitBody}), is no bound: it is
+   * searched as this sum, with no rescoring.
    */
-  static Query flat(Query query) {
+  record Sum(Query query, boolean bound) {}
+
+  /** {@code query} flattened once, for {@link TopHits} to search as it is or as a bound. */
+  static Sum sum(Query query) {
     List<Query> parts = new ArrayList<>();
-    if (flatten(query, 1f, parts) || parts.size() <= 1) {
-      return query;
+    boolean split = flatten(query, 1f, parts);
+    if (parts.size() <= 1) {
+      return new Sum(query, split);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (Query p : parts) {
       b.add(p, BooleanClause.Occur.SHOULD);
     }
-    return b.build();
+    return new Sum(b.build(), split);
   }
 
-  /** The flattened bound, or {@code query} itself when there is nothing to flatten. */
+  /** The flattened bound, or {@code query} itself when there is nothing to split. */
   static Query of(Query query) {
-    List<Query> parts = new ArrayList<>();
-    if (!flatten(query, 1f, parts)) {
-      return query;
-    }
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (Query p : parts) {
-      b.add(p, BooleanClause.Occur.SHOULD);
-    }
-    return b.build();
+    Sum s = sum(query);
+    return s.bound() ? s.query() : query;
   }
 
   /**

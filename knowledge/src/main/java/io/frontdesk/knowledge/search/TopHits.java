@@ -55,11 +55,12 @@ final class TopHits {
   /** The top {@code n} documents for {@code query} that {@code audience} may see. */
   TopDocs search(IndexSearcher searcher, Query query, int n, Audience audience, String exclude)
       throws IOException {
-    Query bound = ScoreBound.of(query);
-    if (bound == query) {
-      return exact(searcher, ScoreBound.flat(query), n, audience, exclude);
+    ScoreBound.Sum sum = ScoreBound.sum(query);
+    if (!sum.bound()) {
+      return exact(searcher, sum.query(), n, audience, exclude);
     }
-    Weight boundWeight = searcher.createWeight(searcher.rewrite(bound), ScoreMode.TOP_SCORES, 1f);
+    Weight boundWeight =
+        searcher.createWeight(searcher.rewrite(sum.query()), ScoreMode.TOP_SCORES, 1f);
     Weight exactWeight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE, 1f);
     Rescorer top = new Rescorer(n);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
