@@ -84,7 +84,7 @@ public final class ArticleIndex implements AutoCloseable {
    * Below this many articles the index is not grouped ({@link ArticleOrder}): it is a few dozen
    * blocks of 128, searched in well under a millisecond either way.
    */
-  static final int GROUP_MIN_ARTICLES = 2_048;
+  private static final int GROUP_MIN_ARTICLES = 2_048;
 
   private final Directory directory;
   private final Analyzer analyzer;
@@ -352,12 +352,14 @@ public final class ArticleIndex implements AutoCloseable {
    * Merges the whole index into one segment grouped by title words ({@link ArticleOrder}; a lone
    * ungrouped segment is rewritten), commits and opens a searcher on it (blocking: seconds at 100k
    * articles). Writes may go on meanwhile: they land in new segments and are searchable as usual,
-   * the merge only rewrites the segments that existed when it started.
+   * the merge only rewrites the segments that existed when it started. Returns whether the merge
+   * grouped (the index was large enough to).
    */
-  public void mergeToOneSegment() {
+  public boolean mergeToOneSegment() {
     maintenance.lock();
     try {
-      order.grouping(size() >= GROUP_MIN_ARTICLES);
+      boolean group = size() >= GROUP_MIN_ARTICLES;
+      order.grouping(group);
       try {
         writer.forceMerge(1);
       } finally {
@@ -365,6 +367,7 @@ public final class ArticleIndex implements AutoCloseable {
       }
       commit();
       searchers.maybeRefreshBlocking();
+      return group;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {

@@ -84,7 +84,7 @@ public final class IndexCompaction implements AutoCloseable {
       }
       long t0 = System.nanoTime();
       int before = index.segments();
-      index.mergeToOneSegment();
+      boolean grouped = index.mergeToOneSegment();
       lastMerge = System.nanoTime();
       sizeAtLastMerge = size;
       merged = true;
@@ -92,7 +92,7 @@ public final class IndexCompaction implements AutoCloseable {
       LOG.info(
           "Search index merged from {} segment(s) into one{} in {} ms",
           before,
-          size >= ArticleIndex.GROUP_MIN_ARTICLES ? ", grouped by title words," : "",
+          grouped ? ", grouped by title words," : "",
           (lastMerge - t0) / 1_000_000);
     } catch (RuntimeException e) {
       // Try again after the interval, not every few seconds: a failing merge costs as much.
