@@ -6,7 +6,9 @@ import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * An article body analysed once, then replayed to Lucene twice: as the body field's words and as
@@ -20,6 +22,10 @@ final class AnalyzedBody {
   private int[] starts = new int[512];
   private int[] lengths = new int[512];
   private int[] increments = new int[512];
+  private int[] startOffsets = new int[512];
+  private int[] endOffsets = new int[512];
+  private final ExcerptWords.Writer excerptWords = new ExcerptWords.Writer();
+  private String text = "";
   private int count;
   private int used;
 
@@ -29,14 +35,18 @@ final class AnalyzedBody {
 
   /** Analyses {@code text} as the body field. */
   void fill(String text) {
+    this.text = text;
     count = 0;
     used = 0;
     try (TokenStream ts = analyzer.tokenStream(ArticleIndex.BODY, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         add(term.buffer(), term.length(), inc.getPositionIncrement());
+        startOffsets[count - 1] = offset.startOffset();
+        endOffsets[count - 1] = offset.endOffset();
       }
       ts.end();
     } catch (IOException e) {
@@ -49,6 +59,8 @@ final class AnalyzedBody {
       starts = Arrays.copyOf(starts, count * 2);
       lengths = Arrays.copyOf(lengths, count * 2);
       increments = Arrays.copyOf(increments, count * 2);
+      startOffsets = Arrays.copyOf(startOffsets, count * 2);
+      endOffsets = Arrays.copyOf(endOffsets, count * 2);
     }
     if (used + length > chars.length) {
       chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
@@ -59,6 +71,18 @@ final class AnalyzedBody {
     increments[count] = increment;
     used += length;
     count++;
+  }
+
+  /**
+   * Where the words of the body's first {@code excerptLength} characters are, and their analysed
+   * forms ({@link ExcerptWords}), from this analysis.
+   */
+  BytesRef excerptWords(int excerptLength) {
+    excerptWords.start(text, excerptLength);
+    for (int i = 0; i < count && endOffsets[i] <= excerptLength; i++) {
+      excerptWords.add(startOffsets[i], endOffsets[i], chars, starts[i], lengths[i]);
+    }
+    return excerptWords.finish();
   }
 
   /** The body's words, as the analyzer made them. */

@@ -76,7 +76,10 @@ final class ArticleDocument {
     titlePairs.setStringValue(a.title());
     bodyPairs.setTokenStream(analyzed.pairs());
     service.setStringValue(a.service() == null ? "" : a.service());
-    shown.setBytesValue(new Shown(a.id(), a.title(), a.service(), excerpt(a.body())).encode());
+    String excerpt = excerpt(a.body());
+    shown.setBytesValue(
+        new Shown(a.id(), a.title(), a.service(), excerpt, analyzed.excerptWords(excerpt.length()))
+            .encode());
     audience.setStringValue(a.audience().wire());
     seq.setLongValue(a.seq());
     if (titleVector != null) {

@@ -65,14 +65,15 @@ public final class ArticleIndex implements AutoCloseable {
    */
   static final String FORMAT_KEY = "frontdesk.indexFormat";
 
-  static final String FORMAT = "4";
+  static final String FORMAT = "5";
 
   /**
    * What a hit shows (id, title, service, and the start of the body that snippets are cut from) as
    * one binary doc value ({@link Shown}), read by the search instead of stored fields. The body
    * itself is indexed but not stored: loading a whole stored body for each hit on each search
    * (decompressing it with its neighbours) was the largest cost of a search after scoring; format 4
-   * moved the excerpt from a stored field to this doc value for the same reason.
+   * moved the excerpt from a stored field to this doc value for the same reason, and format 5 added
+   * where the excerpt's analysed words are ({@link ExcerptWords}) so snippets need no analysis.
    */
   public static final String SHOWN = "shown";
 

@@ -10,23 +10,32 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * What a hit shows of its article (id, title, service, excerpt), as one binary doc value per
- * document. Why: reading them as stored fields decompressed a block of neighbouring documents for
- * every hit of every search (0.26 ms of a search at 100k articles); a doc value is one seek and a
- * copy (0.02 ms). The excerpt is kept only here; id, title and service are stored fields too.
+ * What a hit shows of its article (id, title, service, excerpt, and where the excerpt's analysed
+ * words are: {@link ExcerptWords}), as one binary doc value per document. Why: reading them as
+ * stored fields decompressed a block of neighbouring documents for every hit of every search (0.26
+ * ms of a search at 100k articles); a doc value is one seek and a copy (0.02 ms). The excerpt is
+ * kept only here; id, title and service are stored fields too.
  *
- * <p>Layout: for each of the four fields in that order, its UTF-8 length as a variable-length int
- * (7 bits a byte, high bit set when more follow), then the bytes. A null field is written empty.
+ * <p>Layout: for each of the five fields in that order, its length in bytes (UTF-8 for the texts)
+ * as a variable-length int (7 bits a byte, high bit set when more follow), then the bytes. A null
+ * field is written empty.
  */
-public record Shown(String id, String title, String service, String excerpt) {
+public record Shown(String id, String title, String service, String excerpt, BytesRef words) {
   public Shown {
     id = id == null ? "" : id;
     title = title == null ? "" : title;
     service = service == null ? "" : service;
     excerpt = excerpt == null ? "" : excerpt;
+    words = words == null ? new BytesRef() : words;
+  }
+
+  /** Without the excerpt's words (a snippet then marks nothing). */
+  public Shown(String id, String title, String service, String excerpt) {
+    this(id, title, service, excerpt, null);
   }
 
   /**
@@ -59,7 +68,9 @@ public record Shown(String id, String title, String service, String excerpt) {
 
   /** The encoded form, in a new array. */
   public BytesRef encode() {
-    byte[][] parts = {utf8(id), utf8(title), utf8(service), utf8(excerpt)};
+    byte[][] parts = {
+      utf8(id), utf8(title), utf8(service), utf8(excerpt), BytesRef.deepCopyOf(words).bytes
+    };
     int size = 0;
     for (byte[] p : parts) {
       size += 5 + p.length;
@@ -76,9 +87,10 @@ public record Shown(String id, String title, String service, String excerpt) {
 
   /** Decodes what {@link #encode()} wrote; {@code bytes} is only read during the call. */
   public static Shown decode(BytesRef bytes) {
-    String[] fields = new String[4];
+    // Each part is a length then that many bytes; the parts' starts and lengths, pairwise.
+    int[] parts = new int[10];
     int at = bytes.offset;
-    for (int f = 0; f < 4; f++) {
+    for (int f = 0; f < 5; f++) {
       int length = 0;
       int shift = 0;
       byte b;
@@ -87,10 +99,18 @@ public record Shown(String id, String title, String service, String excerpt) {
         length |= (b & 0x7F) << shift;
         shift += 7;
       } while (b < 0);
-      fields[f] = new String(bytes.bytes, at, length, StandardCharsets.UTF_8);
+      parts[2 * f] = at;
+      parts[2 * f + 1] = length;
       at += length;
     }
-    return new Shown(fields[0], fields[1], fields[2], fields[3]);
+    byte[] in = bytes.bytes;
+    return new Shown(
+        new String(in, parts[0], parts[1], StandardCharsets.UTF_8),
+        new String(in, parts[2], parts[3], StandardCharsets.UTF_8),
+        new String(in, parts[4], parts[5], StandardCharsets.UTF_8),
+        new String(in, parts[6], parts[7], StandardCharsets.UTF_8),
+        // Copied: a doc-values reader reuses its buffer for the next document.
+        new BytesRef(ArrayUtil.copyOfSubArray(in, parts[8], parts[8] + parts[9])));
   }
 
   private static byte[] utf8(String s) {

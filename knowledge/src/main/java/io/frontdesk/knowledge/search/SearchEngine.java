@@ -28,7 +28,6 @@ import org.apache.lucene.search.TopDocs;
 public final class SearchEngine {
   private final ArticleIndex index;
   private final QueryBuilder builder;
-  private final Snippets snipper;
   private final TopHits topHits = new TopHits();
   private final RelevanceModel model;
   private final Feedback feedback;
@@ -61,7 +60,6 @@ public final class SearchEngine {
     this.semantic = semantic;
     this.index = index;
     this.builder = new QueryBuilder(index.analyzer(), model);
-    this.snipper = new Snippets(index.analyzer());
     this.model = model;
     this.feedback = new Feedback(index.analyzer(), model);
     this.synonyms = synonyms;
@@ -118,7 +116,7 @@ public final class SearchEngine {
       Shown[] shown = Shown.read(searcher.getIndexReader(), docs, Math.min(limit, docs.length));
       for (int i = 0; i < shown.length; i++) {
         Shown d = shown[i];
-        String passage = snippets ? snipper.cut(d.excerpt(), marked) : null;
+        String passage = snippets ? Snippets.cut(d, marked) : null;
         String snippet = passage != null ? passage : lead(d.excerpt());
         hits.add(
             new SearchHit(
@@ -203,7 +201,14 @@ public final class SearchEngine {
 
   static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 16);
-    for (char c : s.toCharArray()) {
+    escape(s, 0, s.length(), b);
+    return b.toString();
+  }
+
+  /** Appends {@code s[from, to)} HTML-escaped to {@code b}. */
+  static void escape(String s, int from, int to, StringBuilder b) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
       switch (c) {
         case '<' -> b.append("&lt;");
         case '>' -> b.append("&gt;");
@@ -213,6 +218,5 @@ public final class SearchEngine {
         default -> b.append(c);
       }
     }
-    return b.toString();
   }
 }

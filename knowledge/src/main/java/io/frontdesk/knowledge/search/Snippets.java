@@ -1,24 +1,20 @@
 package io.frontdesk.knowledge.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import io.frontdesk.knowledge.index.ExcerptWords;
+import io.frontdesk.knowledge.index.Shown;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 
 /**
- * Cuts a result's snippet from its stored excerpt: the text is analysed once, the words whose
- * analysed form is one of the query's terms (synonyms and typo expansions included) are marked, and
- * a window of about {@value #WINDOW} characters around the first match is kept. It replaces
+ * Cuts a result's snippet from its stored excerpt: the words whose analysed form is one of the
+ * query's terms (synonyms and typo expansions included) are marked, and a window of about {@value
+ * #WINDOW} characters around the first match is kept. Where the excerpt's words are and what they
+ * analyse to was kept at indexing ({@link ExcerptWords}), so no analysis runs here. It replaces
  * Lucene's UnifiedHighlighter, which built an in-memory index of every hit's text for each search
  * and was a third of the search time. The text is HTML-escaped; only the marks are markup.
  */
@@ -26,11 +22,7 @@ final class Snippets {
   static final int WINDOW = 240;
   private static final int BEFORE = 60;
 
-  private final Analyzer analyzer;
-
-  Snippets(Analyzer analyzer) {
-    this.analyzer = analyzer;
-  }
+  private Snippets() {}
 
   /** Every term text of the query, whatever its field. */
   static Set<String> terms(Query query) {
@@ -45,36 +37,20 @@ final class Snippets {
   }
 
   /**
-   * The query's terms ({@link #terms}) in a set the analysed words of an excerpt are looked up in
-   * as they are: no string made for each word of each excerpt.
+   * The query's terms ({@link #terms}) in a set the excerpt's words are looked up in as they are
+   * written: case is ignored (a word stored as plain is its own lowercased analysed form).
    */
   static CharArraySet marks(Query query) {
-    return new CharArraySet(terms(query), false);
+    return new CharArraySet(terms(query), true);
   }
 
-  /** The snippet, or null when no word of the excerpt is in {@code terms}. */
-  String cut(String excerpt, CharArraySet terms) {
-    if (excerpt == null || excerpt.isEmpty()) {
+  /** The snippet of {@code shown}'s excerpt, or null when none of its words is in {@code terms}. */
+  static String cut(Shown shown, CharArraySet terms) {
+    String excerpt = shown.excerpt();
+    if (excerpt.isEmpty()) {
       return null;
     }
-    List<int[]> marks = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream("body", excerpt)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        // Past a window's width after the first match nothing more can be shown: stop analysing.
-        if (!marks.isEmpty() && offset.startOffset() > marks.get(0)[0] + WINDOW) {
-          break;
-        }
-        if (terms.contains(term.buffer(), 0, term.length())) {
-          marks.add(new int[] {offset.startOffset(), offset.endOffset()});
-        }
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<int[]> marks = ExcerptWords.matches(shown.words(), excerpt, terms, WINDOW);
     if (marks.isEmpty()) {
       return null;
     }
@@ -97,13 +73,13 @@ final class Snippets {
       if (m[0] < from || m[1] > to) {
         continue;
       }
-      b.append(SearchEngine.escape(excerpt.substring(at, m[0])))
-          .append("<mark>")
-          .append(SearchEngine.escape(excerpt.substring(m[0], m[1])))
-          .append("</mark>");
+      SearchEngine.escape(excerpt, at, m[0], b);
+      b.append("<mark>");
+      SearchEngine.escape(excerpt, m[0], m[1], b);
+      b.append("</mark>");
       at = m[1];
     }
-    b.append(SearchEngine.escape(excerpt.substring(at, to)));
+    SearchEngine.escape(excerpt, at, to, b);
     if (to < excerpt.length()) {
       b.append(" …");
     }

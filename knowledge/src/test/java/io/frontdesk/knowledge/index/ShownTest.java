@@ -14,6 +14,14 @@ class ShownTest {
   }
 
   @Test
+  void roundTripsTheExcerptsWords() {
+    String excerpt = "Restart the Printers' spooler";
+    Shown s = new Shown("a", "t", "", excerpt, ExcerptWords.of(new KnowledgeAnalyzer(), excerpt));
+    assertThat(s.words().length).isPositive();
+    assertThat(Shown.decode(s.encode())).isEqualTo(s);
+  }
+
+  @Test
   void emptyAndNullFieldsComeBackEmpty() {
     assertThat(Shown.decode(new Shown("", "", "", "").encode()))
         .isEqualTo(new Shown("", "", "", ""));
