@@ -49,6 +49,22 @@ public final class SpeedBench {
    */
   private static final int WARMUP = 2000;
 
+  /**
+   * At the benchmark's sizes (this many articles and more) the warm-up goes on past {@link #WARMUP}
+   * questions until the JIT has settled: a second of questions with under {@link #SETTLED_JIT_MS}
+   * ms of compilation, after at least {@link #SETTLE_MIN_SECONDS} s and at most {@link
+   * #SETTLE_MAX_SECONDS} s. Why: on two cores the compiler was still at work during the timed
+   * questions after 2,000 warm-up ones (the search's own methods still at C1's tiers), and a
+   * deoptimised method then ran three times slower for a few hundred milliseconds, which made the
+   * p99 of the same jar 1.6 ms in one run and 3.5 ms in the next (docs/BENCHMARKS.md, "Knowledge
+   * speed, ninth pass"). A server answers from settled code after its first minute.
+   */
+  private static final int SETTLE_SIZE = 10_000;
+
+  private static final long SETTLED_JIT_MS = 10;
+  private static final int SETTLE_MIN_SECONDS = 5;
+  private static final int SETTLE_MAX_SECONDS = 30;
+
   private static final int STORE_BATCH = 1000;
   private static final int QUICK_REGEX = 20;
   private static final java.lang.management.ThreadMXBean THREADS =
@@ -136,10 +152,7 @@ public final class SpeedBench {
         queries.add(SyntheticCorpus.question(docs.get(target), rnd));
       }
       // Drawn after the timed questions, so that those stay the ones earlier runs timed.
-      for (int i = 0; i < Math.min(WARMUP, questions); i++) {
-        String warm = SyntheticCorpus.question(docs.get(rnd.nextInt(n)), rnd);
-        engine.search(warm, Audience.STAFF, 10, null, true);
-      }
+      warmUp(engine, docs, rnd, Math.min(WARMUP, questions), n >= SETTLE_SIZE, n, out);
       long[] lat = new long[queries.size()];
       long[] cpu = new long[queries.size()];
       int hit1 = 0;
@@ -205,6 +218,52 @@ public final class SpeedBench {
           pub[pub.length - 1] / 1e6);
       regex(n, quick ? QUICK_REGEX : 50, queries, targets, lat[lat.length / 2], out);
     }
+  }
+
+  /**
+   * Untimed questions on other articles: {@code min} of them, then, if {@code settle}, on until the
+   * JIT has settled ({@link #SETTLE_SIZE}). Prints what it took.
+   */
+  private static void warmUp(
+      SearchEngine engine,
+      List<IndexedArticle> docs,
+      Random rnd,
+      int min,
+      boolean settle,
+      int n,
+      PrintStream out) {
+    java.lang.management.CompilationMXBean jit =
+        java.lang.management.ManagementFactory.getCompilationMXBean();
+    boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
+    long start = System.nanoTime();
+    long secondStart = start;
+    long jitAtSecond = measurable ? jit.getTotalCompilationTime() : 0;
+    int asked = 0;
+    boolean settled = !settle || !measurable;
+    while (asked < min || !settled) {
+      String warm = SyntheticCorpus.question(docs.get(rnd.nextInt(docs.size())), rnd);
+      engine.search(warm, Audience.STAFF, 10, null, true);
+      asked++;
+      long now = System.nanoTime();
+      if (!settled && now - secondStart >= 1_000_000_000L) {
+        long jitNow = jit.getTotalCompilationTime();
+        boolean quiet = jitNow - jitAtSecond < SETTLED_JIT_MS;
+        settled =
+            (quiet && now - start >= SETTLE_MIN_SECONDS * 1_000_000_000L)
+                || now - start >= SETTLE_MAX_SECONDS * 1_000_000_000L;
+        secondStart = now;
+        jitAtSecond = jitNow;
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "n=%d lucene: warm-up %d other questions in %.1f s%s%n",
+        n,
+        asked,
+        (System.nanoTime() - start) / 1e9,
+        settle && measurable
+            ? ", until a second passed with under " + SETTLED_JIT_MS + " ms of JIT compilation"
+            : "");
   }
 
   private void regex(
