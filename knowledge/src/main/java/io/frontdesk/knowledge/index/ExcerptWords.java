@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.UnicodeUtil;
@@ -122,53 +123,30 @@ public final class ExcerptWords {
   public static List<int[]> matches(
       BytesRef words, String excerpt, CharArraySet terms, int window) {
     List<int[]> marks = new ArrayList<>();
-    byte[] b = words.bytes;
-    int at = words.offset;
-    int limit = words.offset + words.length;
+    // Lucene's variable-length ints are the layout's: 7 bits a byte, low bits first.
+    ByteArrayDataInput in = new ByteArrayDataInput(words.bytes, words.offset, words.length);
     int end = 0;
     char[] chars = new char[64];
-    while (at < limit) {
-      int gap = 0;
-      int shift = 0;
-      byte x;
-      do {
-        x = b[at++];
-        gap |= (x & 0x7F) << shift;
-        shift += 7;
-      } while (x < 0);
-      int lengthAndFlag = 0;
-      shift = 0;
-      do {
-        x = b[at++];
-        lengthAndFlag |= (x & 0x7F) << shift;
-        shift += 7;
-      } while (x < 0);
-      int start = end + gap;
+    while (!in.eof()) {
+      int start = end + in.readVInt();
+      int lengthAndFlag = in.readVInt();
       end = start + (lengthAndFlag >>> 1);
       if (!marks.isEmpty() && start > marks.get(0)[0] + window) {
         break;
       }
+      boolean plain = (lengthAndFlag & 1) == 0;
+      int n = plain ? end - start : in.readVInt();
+      if (chars.length < n) {
+        chars = new char[ArrayUtil.oversize(n, Character.BYTES)];
+      }
       boolean found;
-      if ((lengthAndFlag & 1) == 0) {
-        int n = end - start;
-        if (chars.length < n) {
-          chars = new char[ArrayUtil.oversize(n, Character.BYTES)];
-        }
+      if (plain) {
         excerpt.getChars(start, end, chars, 0);
         found = terms.contains(chars, 0, n);
       } else {
-        int n = 0;
-        shift = 0;
-        do {
-          x = b[at++];
-          n |= (x & 0x7F) << shift;
-          shift += 7;
-        } while (x < 0);
-        if (chars.length < n) {
-          chars = new char[ArrayUtil.oversize(n, Character.BYTES)];
-        }
-        found = terms.contains(chars, 0, UnicodeUtil.UTF8toUTF16(b, at, n, chars));
-        at += n;
+        int at = in.getPosition();
+        found = terms.contains(chars, 0, UnicodeUtil.UTF8toUTF16(words.bytes, at, n, chars));
+        in.skipBytes(n);
       }
       if (found) {
         marks.add(new int[] {start, end});

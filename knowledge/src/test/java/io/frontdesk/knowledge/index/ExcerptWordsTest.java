@@ -69,6 +69,17 @@ class ExcerptWordsTest {
   }
 
   @Test
+  void readsTheWordsFromASliceOfALargerBuffer() {
+    String text = "Restart the printers' spooler";
+    BytesRef words = ExcerptWords.of(analyzer, text);
+    byte[] larger = new byte[words.length + 9];
+    System.arraycopy(words.bytes, words.offset, larger, 5, words.length);
+    CharArraySet terms = new CharArraySet(List.of("printer", "spooler"), true);
+    assertThat(ExcerptWords.matches(new BytesRef(larger, 5, words.length), text, terms, 1000))
+        .containsExactly(new int[] {12, 20}, new int[] {22, 29});
+  }
+
+  @Test
   void plainWordsCostAboutTwoBytes() {
     String text = "restart the printer then clear the tray and check the cable ".repeat(20);
     assertThat(ExcerptWords.of(analyzer, text).length).isLessThan(text.length() / 2);
