@@ -75,7 +75,7 @@ final class AnalyzedBody {
 
   /**
    * Where the words of the body's first {@code excerptLength} characters are, and their analysed
-   * forms ({@link ExcerptWords}), from this analysis.
+   * forms ({@link ExcerptWords}), from this analysis: a view valid until the next call.
    */
   BytesRef excerptWords(int excerptLength) {
     excerptWords.start(text, excerptLength);

@@ -66,23 +66,23 @@ public record Shown(String id, String title, String service, String excerpt, Byt
     return out;
   }
 
-  /** The encoded form, in a new array. */
+  /** The encoded form, in a new array ({@code words} is only read during the call). */
   public BytesRef encode() {
-    byte[][] parts = {
-      utf8(id), utf8(title), utf8(service), utf8(excerpt), BytesRef.deepCopyOf(words).bytes
-    };
-    int size = 0;
-    for (byte[] p : parts) {
-      size += 5 + p.length;
+    byte[][] texts = {utf8(id), utf8(title), utf8(service), utf8(excerpt)};
+    int size = 5 + words.length;
+    for (byte[] t : texts) {
+      size += 5 + t.length;
     }
     byte[] out = new byte[size];
     int at = 0;
-    for (byte[] p : parts) {
-      at = writeVInt(out, at, p.length);
-      System.arraycopy(p, 0, out, at, p.length);
-      at += p.length;
+    for (byte[] t : texts) {
+      at = writeVInt(out, at, t.length);
+      System.arraycopy(t, 0, out, at, t.length);
+      at += t.length;
     }
-    return new BytesRef(out, 0, at);
+    at = writeVInt(out, at, words.length);
+    System.arraycopy(words.bytes, words.offset, out, at, words.length);
+    return new BytesRef(out, 0, at + words.length);
   }
 
   /** Decodes what {@link #encode()} wrote; {@code bytes} is only read during the call. */

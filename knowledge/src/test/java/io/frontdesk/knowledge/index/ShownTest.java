@@ -19,6 +19,11 @@ class ShownTest {
     Shown s = new Shown("a", "t", "", excerpt, ExcerptWords.of(new KnowledgeAnalyzer(), excerpt));
     assertThat(s.words().length).isPositive();
     assertThat(Shown.decode(s.encode())).isEqualTo(s);
+    // The words may be a slice of a larger buffer (the indexing writer's).
+    byte[] larger = new byte[s.words().length + 6];
+    System.arraycopy(s.words().bytes, 0, larger, 4, s.words().length);
+    Shown slice = new Shown("a", "t", "", excerpt, new BytesRef(larger, 4, s.words().length));
+    assertThat(Shown.decode(slice.encode())).isEqualTo(s);
   }
 
   @Test
