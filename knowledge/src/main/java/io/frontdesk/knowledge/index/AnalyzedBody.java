@@ -78,7 +78,7 @@ final class AnalyzedBody {
    * forms ({@link ExcerptWords}), from this analysis: a view valid until the next call.
    */
   BytesRef excerptWords(int excerptLength) {
-    excerptWords.start(text, excerptLength);
+    excerptWords.start(text);
     for (int i = 0; i < count && endOffsets[i] <= excerptLength; i++) {
       excerptWords.add(startOffsets[i], endOffsets[i], chars, starts[i], lengths[i]);
     }

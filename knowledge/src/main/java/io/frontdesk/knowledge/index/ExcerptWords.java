@@ -45,32 +45,30 @@ public final class ExcerptWords {
     private int at;
     private int previousEnd;
     private String text;
-    private int limit;
 
-    /** Starts the entries of {@code text}'s first {@code length} characters. */
-    void start(String text, int length) {
+    /** Starts the entries of words of {@code text} (the caller adds only the excerpt's). */
+    void start(String text) {
       this.text = text;
-      this.limit = length;
       at = 0;
       previousEnd = 0;
     }
 
     /** A word at [start, end) whose analysed form is {@code term[off, off + length)}. */
     void add(int start, int end, char[] term, int off, int length) {
-      if (start < previousEnd || end < start || end > limit) {
-        // Not from a left-to-right tokenizer over this excerpt: a snippet could not use it.
+      if (start < previousEnd || end < start || end > text.length()) {
+        // Not from a left-to-right tokenizer over this text: a snippet could not use it.
         return;
       }
       boolean plain = isLowercased(term, off, length, start, end);
       ensure(10 + (plain ? 0 : 5 + length * 3));
-      writeVInt(start - previousEnd);
-      writeVInt(((end - start) << 1) | (plain ? 0 : 1));
+      at = Shown.writeVInt(out, at, start - previousEnd);
+      at = Shown.writeVInt(out, at, ((end - start) << 1) | (plain ? 0 : 1));
       if (!plain) {
         if (utf8.length < UnicodeUtil.maxUTF8Length(length)) {
           utf8 = new byte[UnicodeUtil.maxUTF8Length(length)];
         }
         int n = UnicodeUtil.UTF16toUTF8(term, off, length, utf8);
-        writeVInt(n);
+        at = Shown.writeVInt(out, at, n);
         System.arraycopy(utf8, 0, out, at, n);
         at += n;
       }
@@ -105,14 +103,6 @@ public final class ExcerptWords {
       if (at + more > out.length) {
         out = ArrayUtil.grow(out, at + more);
       }
-    }
-
-    private void writeVInt(int value) {
-      while ((value & ~0x7F) != 0) {
-        out[at++] = (byte) ((value & 0x7F) | 0x80);
-        value >>>= 7;
-      }
-      out[at++] = (byte) value;
     }
   }
 

@@ -10,7 +10,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -87,37 +87,32 @@ public record Shown(String id, String title, String service, String excerpt, Byt
 
   /** Decodes what {@link #encode()} wrote; {@code bytes} is only read during the call. */
   public static Shown decode(BytesRef bytes) {
-    // Each part is a length then that many bytes; the parts' starts and lengths, pairwise.
-    int[] parts = new int[10];
-    int at = bytes.offset;
-    for (int f = 0; f < 5; f++) {
-      int length = 0;
-      int shift = 0;
-      byte b;
-      do {
-        b = bytes.bytes[at++];
-        length |= (b & 0x7F) << shift;
-        shift += 7;
-      } while (b < 0);
-      parts[2 * f] = at;
-      parts[2 * f + 1] = length;
-      at += length;
-    }
-    byte[] in = bytes.bytes;
-    return new Shown(
-        new String(in, parts[0], parts[1], StandardCharsets.UTF_8),
-        new String(in, parts[2], parts[3], StandardCharsets.UTF_8),
-        new String(in, parts[4], parts[5], StandardCharsets.UTF_8),
-        new String(in, parts[6], parts[7], StandardCharsets.UTF_8),
-        // Copied: a doc-values reader reuses its buffer for the next document.
-        new BytesRef(ArrayUtil.copyOfSubArray(in, parts[8], parts[8] + parts[9])));
+    // Lucene's variable-length ints are the layout's: 7 bits a byte, low bits first.
+    ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
+    String id = text(bytes.bytes, in);
+    String title = text(bytes.bytes, in);
+    String service = text(bytes.bytes, in);
+    String excerpt = text(bytes.bytes, in);
+    // Copied: a doc-values reader reuses its buffer for the next document.
+    byte[] words = new byte[in.readVInt()];
+    in.readBytes(words, 0, words.length);
+    return new Shown(id, title, service, excerpt, new BytesRef(words));
+  }
+
+  /** The next length-prefixed UTF-8 text of {@code in}, which reads {@code bytes}. */
+  private static String text(byte[] bytes, ByteArrayDataInput in) {
+    int length = in.readVInt();
+    String s = new String(bytes, in.getPosition(), length, StandardCharsets.UTF_8);
+    in.skipBytes(length);
+    return s;
   }
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static int writeVInt(byte[] out, int at, int value) {
+  /** Writes {@code value} as a variable-length int at {@code at}; returns the position after it. */
+  static int writeVInt(byte[] out, int at, int value) {
     while ((value & ~0x7F) != 0) {
       out[at++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
