@@ -21,16 +21,23 @@ final class ArticleDocument {
   /** How much of the body a snippet can come from, in characters. */
   static final int EXCERPT_CHARS = 1500;
 
-  /** Word pairs: counted per article (BM25 needs the frequency and length), never positioned. */
-  private static final FieldType PAIRS = pairsType();
+  /**
+   * The body and the word pairs: counted per article (BM25 needs the frequency and length), never
+   * positioned. Nothing reads a body position: proximity is the pairs fields' terms, a multi-word
+   * synonym in the body is its pair terms (QueryBuilder), and snippets mark the words kept with the
+   * excerpt ({@link ExcerptWords}). Writing the body's positions was about a tenth of the build's
+   * CPU and of the index (docs/BENCHMARKS.md, "Knowledge speed, tenth pass"); the title and tags
+   * keep theirs for the title phrase and tag synonyms.
+   */
+  private static final FieldType COUNTED = countedType();
 
   private final Document doc = new Document();
   private final StringField id = new StringField(ArticleIndex.ID, "", Field.Store.YES);
   private final TextField title = new TextField(ArticleIndex.TITLE, "", Field.Store.YES);
   private final TextField tags = new TextField(ArticleIndex.TAGS, "", Field.Store.YES);
   private final AnalyzedBody analyzed;
-  private final TextField body;
-  private final Field titlePairs = new Field(ArticleIndex.TITLE_PAIRS, "", PAIRS);
+  private final Field body;
+  private final Field titlePairs = new Field(ArticleIndex.TITLE_PAIRS, "", COUNTED);
   private final Field bodyPairs;
   private final StoredField service = new StoredField(ArticleIndex.SERVICE, "");
   private final StringField audience = new StringField(ArticleIndex.AUDIENCE, "", Field.Store.YES);
@@ -44,8 +51,8 @@ final class ArticleDocument {
   ArticleDocument(Analyzer analyzer, TitleVectors vectors) {
     this.vectors = vectors;
     this.analyzed = new AnalyzedBody(analyzer);
-    this.body = new TextField(ArticleIndex.BODY, analyzed.words());
-    this.bodyPairs = new Field(ArticleIndex.BODY_PAIRS, analyzed.pairs(), PAIRS);
+    this.body = new Field(ArticleIndex.BODY, analyzed.words(), COUNTED);
+    this.bodyPairs = new Field(ArticleIndex.BODY_PAIRS, analyzed.pairs(), COUNTED);
     this.titleVector =
         vectors == null
             ? null
@@ -93,7 +100,7 @@ final class ArticleDocument {
     return new ArticleDocument(analyzer, vectors).fill(a);
   }
 
-  private static FieldType pairsType() {
+  private static FieldType countedType() {
     FieldType t = new FieldType();
     t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
     t.setTokenized(true);

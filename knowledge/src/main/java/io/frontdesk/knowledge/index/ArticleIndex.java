@@ -38,7 +38,10 @@ public final class ArticleIndex implements AutoCloseable {
   public static final String ID = "id";
   public static final String TITLE = "title";
   public static final String TAGS = "tags";
+
+  /** The body's analysed words, with frequencies and no positions (ArticleDocument). */
   public static final String BODY = "body";
+
   public static final String SERVICE = "service";
   public static final String AUDIENCE = "audience";
   public static final String SEQ = "seq";
@@ -65,7 +68,8 @@ public final class ArticleIndex implements AutoCloseable {
    */
   static final String FORMAT_KEY = "frontdesk.indexFormat";
 
-  static final String FORMAT = "5";
+  // 6: the body without positions.
+  static final String FORMAT = "6";
 
   /**
    * What a hit shows (id, title, service, and the start of the body that snippets are cut from) as

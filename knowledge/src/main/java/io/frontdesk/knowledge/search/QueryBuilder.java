@@ -99,15 +99,11 @@ public final class QueryBuilder {
     }
     if (tokens.size() >= 2 && tokens.size() <= 12) {
       // Words that appear together, as asked, are a strong sign of the same need.
+      // Only the title's: the body has no positions. The pairs below stand in for a body phrase,
+      // which was also the costliest clause of all at 100k articles.
       all.add(
           new BoostQuery(phrase(ArticleIndex.TITLE, tokens, 2), model.titlePhraseWeight()),
           BooleanClause.Occur.SHOULD);
-      if (model.bodyPhraseWeight() > 0) {
-        // A sloppy phrase over long bodies is the costliest clause; production leaves it out.
-        all.add(
-            new BoostQuery(phrase(ArticleIndex.BODY, tokens, 6), model.bodyPhraseWeight()),
-            BooleanClause.Occur.SHOULD);
-      }
     }
     if (model.pairWeight() > 0) {
       for (int p = 0; p + 1 < tokens.size() && p < 8; p++) {
@@ -197,12 +193,13 @@ public final class QueryBuilder {
   }
 
   /**
-   * A synonym form of several words in field {@code f}. As pair terms rather than a phrase: a
-   * phrase over the body reads the positions of every article with both (common) words, and made
-   * "share my folder" the slowest question of all at 100k articles (docs/BENCHMARKS.md, "Knowledge
-   * speed, sixth pass"). The pairs fields hold neighbouring words of the title and of the body's
-   * first {@link io.frontdesk.knowledge.index.KnowledgeAnalyzer#BODY_PAIR_WORDS} words, close to
-   * what the phrase (slop 1) matched. The tags, short and not paired, keep the phrase.
+   * A synonym form of several words in field {@code f}. As pair terms rather than a phrase: the
+   * body has no positions, and a phrase over it had read the positions of every article with both
+   * (common) words, making "share my folder" the slowest question of all at 100k articles
+   * (docs/BENCHMARKS.md, "Knowledge speed, sixth pass"). The pairs fields hold neighbouring words
+   * of the title and of the body's first {@link
+   * io.frontdesk.knowledge.index.KnowledgeAnalyzer#BODY_PAIR_WORDS} words, close to what the phrase
+   * (slop 1) matched. The tags, short and not paired, keep the phrase.
    */
   private Query formQuery(TermLookup terms, int f, List<String> form) {
     String pairs = f == 0 ? ArticleIndex.TITLE_PAIRS : f == 2 ? ArticleIndex.BODY_PAIRS : null;
@@ -211,14 +208,23 @@ public final class QueryBuilder {
       // The pairs fields never pair a word with itself.
       repeats |= form.get(i).equals(form.get(i + 1));
     }
-    if (!model.synonymPairs() || pairs == null || repeats) {
+    if (pairs == null || (repeats && f != 2)) {
       return phrase(FIELDS[f], form, 1);
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int paired = 0;
     for (int i = 0; i + 1 < form.size(); i++) {
-      b.add(
-          terms.query(pairs, PairFilter.pair(form.get(i), form.get(i + 1))),
-          BooleanClause.Occur.MUST);
+      // In the body a repeated word's pair is left out, its neighbours' pairs kept: no phrase.
+      if (!form.get(i).equals(form.get(i + 1))) {
+        b.add(
+            terms.query(pairs, PairFilter.pair(form.get(i), form.get(i + 1))),
+            BooleanClause.Occur.MUST);
+        paired++;
+      }
+    }
+    if (paired == 0) {
+      // One word over and over ("x x"): in the body, that word.
+      return terms.query(FIELDS[f], form.get(0));
     }
     // A pair term is a hash shared by other pairs now and then (PairFilter): requiring the words
     // themselves keeps an article with a colliding pair from matching a whole synonym. Filters

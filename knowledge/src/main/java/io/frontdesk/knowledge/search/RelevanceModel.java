@@ -20,7 +20,9 @@ import org.apache.lucene.search.similarities.Similarity;
  * @param pairSlop how far apart the pair's words may be
  * @param pairBody pairs are looked for in the body too, not only the title
  * @param pairTerms pairs are looked up as terms of the pairs fields (words at most {@code
- *     KnowledgeAnalyzer.PAIR_GAP} positions apart, either order) instead of as sloppy phrases
+ *     KnowledgeAnalyzer.PAIR_GAP} positions apart, either order) instead of as sloppy phrases; a
+ *     phrase can only be the title's, as the body is indexed without positions, so turning this off
+ *     needs {@code pairBody} off
  * @param rareBoost each question word's clause is weighed by its body IDF relative to a word in one
  *     article of ten, to this power (0 = off: BM25's own IDF only)
  * @param feedbackDocs pseudo-relevance feedback: how many top articles of a first pass lend words
@@ -39,7 +41,6 @@ public record RelevanceModel(
     float fuzzyWeight,
     float fieldTie,
     float titlePhraseWeight,
-    float bodyPhraseWeight,
     float titleK1,
     float titleB,
     float bodyK1,
@@ -50,17 +51,24 @@ public record RelevanceModel(
     int pairSlop,
     boolean pairBody,
     boolean pairTerms,
-    boolean synonymPairs,
     float rareBoost,
     int feedbackDocs,
     int feedbackTerms,
     float feedbackWeight,
     float splitBody) {
+  public RelevanceModel {
+    if (pairWeight > 0 && pairBody && !pairTerms) {
+      // Said when the model is made rather than by Lucene at the first search.
+      throw new IllegalArgumentException(
+          "pairBody needs pairTerms: the body is indexed without positions, so its pairs cannot"
+              + " be phrases");
+    }
+  }
 
   public static final RelevanceModel PRODUCTION =
       new RelevanceModel(
-          3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false, 0.1f,
-          2, true, true, true, 0.25f, 0, 0, 0f, 0.7f);
+          3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false, 0.1f, 2,
+          true, true, 0.25f, 0, 0, 0f, 0.7f);
 
   /** This model with concepts scored as split groups ({@code > 0}) or one field-max (0). */
   public RelevanceModel withSplitBody(float split) {
@@ -72,7 +80,6 @@ public record RelevanceModel(
         fuzzyWeight,
         fieldTie,
         titlePhraseWeight,
-        bodyPhraseWeight,
         titleK1,
         titleB,
         bodyK1,
@@ -83,7 +90,6 @@ public record RelevanceModel(
         pairSlop,
         pairBody,
         pairTerms,
-        synonymPairs,
         rareBoost,
         feedbackDocs,
         feedbackTerms,

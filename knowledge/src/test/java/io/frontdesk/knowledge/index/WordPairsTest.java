@@ -128,6 +128,40 @@ class WordPairsTest {
     }
   }
 
+  @Test
+  void anIndexWhoseBodyHasPositionsIsRebuiltAndThenTakesArticles() throws Exception {
+    // Format 5 indexed the body with positions; Lucene refuses to index the same field without
+    // them in that index, so opening it must start afresh rather than fail at the first write.
+    Path dir = Files.createTempDirectory("fd-body-");
+    try (FSDirectory d = FSDirectory.open(dir);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig(analyzer))) {
+      Document old = new Document();
+      old.add(
+          new org.apache.lucene.document.TextField(
+              ArticleIndex.BODY, "reset the printer", org.apache.lucene.document.Field.Store.NO));
+      w.addDocument(old);
+      w.setLiveCommitData(
+          Map.of(ArticleIndex.MARKER, "7", ArticleIndex.FORMAT_KEY, "5").entrySet());
+      w.commit();
+    }
+    try (ArticleIndex index =
+        ArticleIndex.open(dir, analyzer, RelevanceModel.PRODUCTION.similarity())) {
+      assertThat(index.existed()).isFalse();
+      index.awaitSearchable(index.upsert(article("a1", "Printer", "Reset the printer queue.")));
+      assertThat(index.size()).isEqualTo(1);
+      IndexSearcher searcher = index.acquire();
+      try {
+        org.apache.lucene.index.FieldInfo body =
+            org.apache.lucene.index.FieldInfos.getMergedFieldInfos(searcher.getIndexReader())
+                .fieldInfo(ArticleIndex.BODY);
+        assertThat(body.getIndexOptions())
+            .isEqualTo(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+      } finally {
+        index.release(searcher);
+      }
+    }
+  }
+
   private static IndexedArticle article(String id, String title, String body) {
     return new IndexedArticle(id, title, List.of(), body, "", Audience.ALL, 1);
   }

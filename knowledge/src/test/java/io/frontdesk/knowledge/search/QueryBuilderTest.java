@@ -158,17 +158,49 @@ class QueryBuilderTest {
   }
 
   @Test
-  void withTheSwitchOffTheFormIsAPhraseInEveryField() throws Exception {
-    RelevanceModel phrases =
-        new RelevanceModel(
-            3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false,
-            0.1f, 2, true, true, false, 0.25f, 0, 0, 0f, 0f);
-    QueryBuilder.Concept c = built(phrases, "share my folder").concepts().get(0);
-    assertThat(alternatives(c))
-        .noneMatch(
+  void aBodyFormWithARepeatedWordIsNeverAPhrase() {
+    // The body is indexed without positions: a phrase there would fail the search.
+    Synonyms repeated =
+        new Synonyms(
+            List.of(new Synonyms.Group("g", List.of("drive drive map", "mapping"))),
+            index.analyzer());
+    IndexSearcher searcher = index.acquire();
+    QueryBuilder.Built b;
+    try {
+      b =
+          new QueryBuilder(index.analyzer(), RelevanceModel.PRODUCTION)
+              .build("mapping", repeated, searcher);
+    } finally {
+      index.release(searcher);
+    }
+    List<Query> body =
+        alternatives(b.concepts().get(0)).stream()
+            .filter(q -> fields(q).contains(ArticleIndex.BODY))
+            .toList();
+    assertThat(body).noneMatch(q -> q instanceof PhraseQuery);
+    // The repeated word's own pair is left out; its neighbour's pair stays.
+    assertThat(body)
+        .anySatisfy(
             q ->
-                fields(q).contains(ArticleIndex.TITLE_PAIRS)
-                    || fields(q).contains(ArticleIndex.BODY_PAIRS));
+                assertThat(q.toString())
+                    .contains(ArticleIndex.BODY_PAIRS + ":" + PairFilter.pair("drive", "map")));
+    SearchEngine engine =
+        new SearchEngine(
+            index, RelevanceModel.PRODUCTION, () -> repeated, Confidence.PRODUCTION, "");
+    assertThat(engine.search("mapping", Audience.STAFF, 10, null, true).hits())
+        .extracting(SearchHit::id)
+        .contains("a1");
+  }
+
+  @Test
+  void aModelAskingForBodyPhrasesIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new RelevanceModel(
+                    3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 1.0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false,
+                    0.1f, 2, true, false, 0.25f, 0, 0, 0f, 0.7f))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("without positions");
   }
 
   @Test
