@@ -97,7 +97,7 @@ public final class QueryBuilder {
       }
       all.add(q, BooleanClause.Occur.SHOULD);
     }
-    if (tokens.size() >= 2 && tokens.size() <= 12) {
+    if (tokens.size() >= 2 && tokens.size() <= 12 && model.titlePhraseWeight() > 0) {
       // Words that appear together, as asked, are a strong sign of the same need.
       // Only the title's: the body has no positions. The pairs below stand in for a body phrase,
       // which was also the costliest clause of all at 100k articles.

@@ -193,6 +193,27 @@ class QueryBuilderTest {
   }
 
   @Test
+  void aTitlePhraseWeightOfZeroLeavesThePhraseOut() {
+    RelevanceModel noPhrase =
+        new RelevanceModel(
+            3.0f, 2.0f, 1.0f, 0.8f, 0.6f, 0.3f, 0f, 1.2f, 0.5f, 1.2f, 0.75f, false, false, 0.1f, 2,
+            true, true, 0.25f, 0, 0, 0f, 0.7f);
+    assertThat(titlePhrases(built(RelevanceModel.PRODUCTION, "reset printer password")))
+        .isEqualTo(1);
+    // Not a clause that scores nothing: no clause, so the search does not build its weight.
+    assertThat(titlePhrases(built(noPhrase, "reset printer password"))).isZero();
+  }
+
+  private static long titlePhrases(QueryBuilder.Built b) {
+    return ((BooleanQuery) b.query())
+        .clauses().stream()
+            .map(BooleanClause::getQuery)
+            .map(q -> q instanceof BoostQuery bq ? bq.getQuery() : q)
+            .filter(q -> q instanceof PhraseQuery p && p.getField().equals(ArticleIndex.TITLE))
+            .count();
+  }
+
+  @Test
   void aModelAskingForBodyPhrasesIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
