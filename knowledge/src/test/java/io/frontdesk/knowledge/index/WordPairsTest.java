@@ -8,7 +8,6 @@ import io.frontdesk.knowledge.search.RelevanceModel;
 import io.frontdesk.knowledge.search.SearchEngine;
 import io.frontdesk.knowledge.search.SearchHit;
 import io.frontdesk.knowledge.search.Synonyms;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +23,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The word-pair fields behind the proximity clauses, and the index rebuild they require. */
 class WordPairsTest {
@@ -106,8 +106,7 @@ class WordPairsTest {
   }
 
   @Test
-  void anIndexOfTheFormatBeforeWordPairsIsRebuilt() throws Exception {
-    Path dir = Files.createTempDirectory("fd-pairs-");
+  void anIndexOfTheFormatBeforeWordPairsIsRebuilt(@TempDir Path dir) throws Exception {
     try (FSDirectory d = FSDirectory.open(dir);
         IndexWriter w = new IndexWriter(d, new IndexWriterConfig(analyzer))) {
       w.addDocument(new Document());
@@ -129,10 +128,10 @@ class WordPairsTest {
   }
 
   @Test
-  void anIndexWhoseBodyHasPositionsIsRebuiltAndThenTakesArticles() throws Exception {
+  void anIndexWhoseBodyHasPositionsIsRebuiltAndThenTakesArticles(@TempDir Path dir)
+      throws Exception {
     // Format 5 indexed the body with positions; Lucene refuses to index the same field without
     // them in that index, so opening it must start afresh rather than fail at the first write.
-    Path dir = Files.createTempDirectory("fd-body-");
     try (FSDirectory d = FSDirectory.open(dir);
         IndexWriter w = new IndexWriter(d, new IndexWriterConfig(analyzer))) {
       Document old = new Document();
