@@ -25,9 +25,9 @@ final class ArticleDocument {
    * The body and the word pairs: counted per article (BM25 needs the frequency and length), never
    * positioned. Nothing reads a body position: proximity is the pairs fields' terms, a multi-word
    * synonym in the body is its pair terms (QueryBuilder), and snippets mark the words kept with the
-   * excerpt ({@link ExcerptWords}). Writing the body's positions was about a tenth of the build's
-   * CPU and of the index (docs/BENCHMARKS.md, "Knowledge speed, tenth pass"); the title and tags
-   * keep theirs for the title phrase and tag synonyms.
+   * excerpt ({@link ExcerptWords}). Writing the body's positions was about 8 % of the build's CPU
+   * and of the index (docs/BENCHMARKS.md, "Knowledge speed, tenth pass"); the title and tags keep
+   * theirs for the title phrase and tag synonyms.
    */
   private static final FieldType COUNTED = countedType();
 
