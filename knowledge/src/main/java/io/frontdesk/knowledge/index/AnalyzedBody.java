@@ -44,9 +44,12 @@ final class AnalyzedBody {
       OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        add(term.buffer(), term.length(), inc.getPositionIncrement());
-        startOffsets[count - 1] = offset.startOffset();
-        endOffsets[count - 1] = offset.endOffset();
+        add(
+            term.buffer(),
+            term.length(),
+            inc.getPositionIncrement(),
+            offset.startOffset(),
+            offset.endOffset());
       }
       ts.end();
     } catch (IOException e) {
@@ -54,7 +57,7 @@ final class AnalyzedBody {
     }
   }
 
-  private void add(char[] buffer, int length, int increment) {
+  private void add(char[] buffer, int length, int increment, int startOffset, int endOffset) {
     if (count == starts.length) {
       starts = Arrays.copyOf(starts, count * 2);
       lengths = Arrays.copyOf(lengths, count * 2);
@@ -69,6 +72,8 @@ final class AnalyzedBody {
     starts[count] = used;
     lengths[count] = length;
     increments[count] = increment;
+    startOffsets[count] = startOffset;
+    endOffsets[count] = endOffset;
     used += length;
     count++;
   }
