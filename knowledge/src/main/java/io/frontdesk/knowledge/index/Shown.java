@@ -33,11 +33,6 @@ public record Shown(String id, String title, String service, String excerpt, Byt
     words = words == null ? new BytesRef() : words;
   }
 
-  /** Without the excerpt's words (a snippet then marks nothing). */
-  public Shown(String id, String title, String service, String excerpt) {
-    this(id, title, service, excerpt, null);
-  }
-
   /**
    * What the first {@code count} of {@code docs} show, in their order: one forward pass per segment
    * over them in document order (a doc-values iterator only moves forward).

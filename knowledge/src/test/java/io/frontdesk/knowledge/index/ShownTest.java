@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class ShownTest {
   @Test
   void roundTripsUnicode() {
-    Shown s = new Shown("a-1", "Café Wi‑Fi 🚀 не работает", "Réseau", "Ünïcödé — “quotes” 日本語");
+    Shown s =
+        new Shown("a-1", "Café Wi‑Fi 🚀 не работает", "Réseau", "Ünïcödé — “quotes” 日本語", null);
     assertThat(Shown.decode(s.encode())).isEqualTo(s);
   }
 
@@ -28,16 +29,16 @@ class ShownTest {
 
   @Test
   void emptyAndNullFieldsComeBackEmpty() {
-    assertThat(Shown.decode(new Shown("", "", "", "").encode()))
-        .isEqualTo(new Shown("", "", "", ""));
-    assertThat(Shown.decode(new Shown("x", null, null, "").encode()))
-        .isEqualTo(new Shown("x", "", "", ""));
+    assertThat(Shown.decode(new Shown("", "", "", "", null).encode()))
+        .isEqualTo(new Shown("", "", "", "", null));
+    assertThat(Shown.decode(new Shown("x", null, null, "", null).encode()))
+        .isEqualTo(new Shown("x", "", "", "", null));
   }
 
   @Test
   void longExcerptAndAnOffsetInTheBuffer() {
     String excerpt = "word ".repeat(3000) + "ß";
-    Shown s = new Shown("id", "t", "svc", excerpt);
+    Shown s = new Shown("id", "t", "svc", excerpt, null);
     BytesRef bytes = s.encode();
     // A doc-values reader hands a slice of a larger buffer: decode from an offset.
     byte[] larger = new byte[bytes.length + 7];

@@ -46,7 +46,7 @@ class SnippetsTest {
   @Test
   void noMatchIsNull() {
     assertThat(Snippets.cut(shown("Nothing to see here"), PRINTER)).isNull();
-    assertThat(Snippets.cut(new Shown("a", "t", "", "printer"), PRINTER)).isNull();
+    assertThat(Snippets.cut(new Shown("a", "t", "", "printer", null), PRINTER)).isNull();
     assertThat(Snippets.cut(shown(""), PRINTER)).isNull();
   }
 }
