@@ -28,7 +28,7 @@ import org.apache.lucene.search.TopDocs;
 public final class SearchEngine {
   private final ArticleIndex index;
   private final QueryBuilder builder;
-  private final TopHits topHits = new TopHits();
+  private final TopHits topHits;
   private final RelevanceModel model;
   private final Feedback feedback;
   private final Supplier<Synonyms> synonyms;
@@ -57,6 +57,23 @@ public final class SearchEngine {
       Confidence confidence,
       String baseUrl,
       SemanticRanker semantic) {
+    this(index, model, synonyms, confidence, baseUrl, semantic, true);
+  }
+
+  /**
+   * For developer comparisons ({@code TailLab}'s "plain" variant): {@code blockMaxes} false bounds
+   * term clauses with Lucene's own impacts instead of the cached block maxima ({@link BlockMaxes}).
+   * The results are the same either way.
+   */
+  public SearchEngine(
+      ArticleIndex index,
+      RelevanceModel model,
+      Supplier<Synonyms> synonyms,
+      Confidence confidence,
+      String baseUrl,
+      SemanticRanker semantic,
+      boolean blockMaxes) {
+    this.topHits = new TopHits(blockMaxes);
     this.semantic = semantic;
     this.index = index;
     this.builder = new QueryBuilder(index.analyzer(), model);

@@ -51,6 +51,16 @@ import org.apache.lucene.util.FixedBitSet;
 final class TopHits {
 
   private final Map<Object, Map<Audience, FixedBitSet>> audienceBits = new ConcurrentHashMap<>();
+  private final BlockMaxes blockMaxes;
+
+  TopHits() {
+    this(true);
+  }
+
+  /** With {@code blockMaxes} false, Lucene's own term queries (developer comparisons). */
+  TopHits(boolean blockMaxes) {
+    this.blockMaxes = blockMaxes ? new BlockMaxes() : null;
+  }
 
   /** The top {@code n} documents for {@code query} that {@code audience} may see. */
   TopDocs search(IndexSearcher searcher, Query query, int n, Audience audience, String exclude)
@@ -77,7 +87,11 @@ final class TopHits {
   private TopDocs exact(
       IndexSearcher searcher, Query query, int n, Audience audience, String exclude)
       throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.TOP_SCORES, 1f);
+    Query rewritten = searcher.rewrite(query);
+    if (blockMaxes != null) {
+      rewritten = BlockMaxTermQuery.of(rewritten, blockMaxes);
+    }
+    Weight weight = searcher.createWeight(rewritten, ScoreMode.TOP_SCORES, 1f);
     TopScoreDocCollector collector = new TopScoreDocCollectorManager(n, n).newCollector();
     collector.setWeight(weight);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {

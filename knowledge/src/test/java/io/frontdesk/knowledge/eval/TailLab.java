@@ -31,8 +31,9 @@ import java.util.stream.IntStream;
  * knowledge/target/test-classes:knowledge/target/classes:deploy/target/frontdesk.jar
  * io.frontdesk.knowledge.eval.TailLab N INDEX_DIR QUESTIONS RESULTS_FILE [VARIANT...]}. Variants
  * are {@code name:component=value,...} over the production model as in {@link RelevanceLab} (or a
- * plain name for production itself), interleaved question by question in one JVM; the results file
- * holds the first variant's lists.
+ * plain name for production itself; {@code plain} is production with Lucene's own term queries
+ * instead of the cached block maxima), interleaved question by question in one JVM; the results
+ * file holds the first variant's lists.
  */
 public final class TailLab {
   private TailLab() {}
@@ -65,8 +66,11 @@ public final class TailLab {
         String spec = v < args.length ? args[v] : "production";
         int colon = spec.indexOf(':');
         RelevanceModel m = colon < 0 ? model : RelevanceLab.with(model, spec.substring(colon + 1));
-        names.add(colon < 0 ? spec : spec.substring(0, colon));
-        engines.add(new SearchEngine(index, m, () -> syn, Confidence.PRODUCTION, ""));
+        String name = colon < 0 ? spec : spec.substring(0, colon);
+        names.add(name);
+        engines.add(
+            new SearchEngine(
+                index, m, () -> syn, Confidence.PRODUCTION, "", null, !name.equals("plain")));
       }
       int variants = engines.size();
       List<String> warm = SyntheticCorpus.questions(docs, 2000, rnd);

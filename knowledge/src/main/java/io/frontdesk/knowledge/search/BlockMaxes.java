@@ -1,0 +1,148 @@
+package io.frontdesk.knowledge.search;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.similarities.Similarity;
+
+/**
+ * Each common term's best score in every block of 128 of its articles, per segment, computed once
+ * from the postings and kept until the segment closes or the index's statistics change. Why: for
+ * each search Lucene's term scorers decoded the same blocks' impacts (their frequency and length
+ * pairs) again and recomputed their best scores, and opened a terms enumerator to do it: that
+ * book-keeping was an eighth of a search at 100k articles, more than the scoring of the windows it
+ * served (docs/BENCHMARKS.md, "Knowledge speed, eleventh pass"). The scores are exact per block, so
+ * they never rank anything differently.
+ */
+final class BlockMaxes {
+  /** Postings per block, as Lucene's own skip blocks. */
+  static final int BLOCK = 128;
+
+  /**
+   * Terms with fewer articles in a segment than this are left to Lucene: their few blocks cost
+   * little to bound, and most rare words (names, typo expansions, word pairs) are met once.
+   */
+  static final int MIN_DOCS = 4 * BLOCK;
+
+  /** At most this many blocks (12 bytes each) are kept before starting again. */
+  private static final long MAX_BLOCKS = 1_000_000;
+
+  /**
+   * One term's blocks in one segment: the last document of each block, its best score at boost 1,
+   * and the best score from each block to the end; with the statistics they were computed for.
+   */
+  record Blocks(int[] ends, float[] best, float[] bestFrom, long docFreq, long docCount, long sum) {
+    boolean current(long docFreq, long docCount, long sum) {
+      return this.docFreq == docFreq && this.docCount == docCount && this.sum == sum;
+    }
+  }
+
+  private final Map<Object, Map<Term, Blocks>> perSegment = new ConcurrentHashMap<>();
+  private final AtomicLong kept = new AtomicLong();
+
+  /**
+   * The blocks of {@code term} in {@code reader}, {@code te} positioned on it, scored by {@code
+   * unit} (the term's scorer at boost 1 for these statistics).
+   */
+  Blocks blocks(
+      LeafReader reader,
+      Term term,
+      TermsEnum te,
+      Similarity.SimScorer unit,
+      long docFreq,
+      long docCount,
+      long sum)
+      throws IOException {
+    IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
+    Map<Term, Blocks> terms = null;
+    if (helper != null) {
+      Object key = helper.getKey();
+      terms = perSegment.get(key);
+      if (terms == null) {
+        Map<Term, Blocks> fresh = new ConcurrentHashMap<>();
+        terms = perSegment.putIfAbsent(key, fresh);
+        if (terms == null) {
+          terms = fresh;
+          helper.addClosedListener(perSegment::remove);
+        }
+      }
+      Blocks b = terms.get(term);
+      if (b != null && b.current(docFreq, docCount, sum)) {
+        return b;
+      }
+    }
+    Blocks b = compute(reader, term, te, unit, docFreq, docCount, sum);
+    if (terms != null) {
+      if (kept.addAndGet(b.ends().length) > MAX_BLOCKS) {
+        // A very wide vocabulary: start again rather than grow.
+        perSegment.values().forEach(Map::clear);
+        kept.set(b.ends().length);
+      }
+      Blocks old = terms.put(term, b);
+      if (old != null) {
+        kept.addAndGet(-old.ends().length);
+      }
+    }
+    return b;
+  }
+
+  private static Blocks compute(
+      LeafReader reader,
+      Term term,
+      TermsEnum te,
+      Similarity.SimScorer unit,
+      long docFreq,
+      long docCount,
+      long sum)
+      throws IOException {
+    PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
+    NumericDocValues norms = reader.getNormValues(term.field());
+    int n = (te.docFreq() + BLOCK - 1) / BLOCK;
+    int[] ends = new int[n];
+    float[] best = new float[n];
+    int block = 0;
+    int inBlock = 0;
+    float max = 0;
+    int last = -1;
+    for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+      long norm = 1L;
+      if (norms != null) {
+        // As Lucene's term scorer reads it.
+        norm = norms.advanceExact(d) ? norms.longValue() : 0L;
+      }
+      max = Math.max(max, unit.score(pe.freq(), norm));
+      last = d;
+      if (++inBlock == BLOCK) {
+        ends[block] = d;
+        best[block++] = max;
+        inBlock = 0;
+        max = 0;
+      }
+    }
+    if (inBlock > 0) {
+      ends[block] = last;
+      best[block++] = max;
+    }
+    if (block < n) {
+      // docFreq counted more than the postings gave (it cannot, but never index past the end).
+      ends = Arrays.copyOf(ends, block);
+      best = Arrays.copyOf(best, block);
+    }
+    float[] bestFrom = new float[block];
+    float m = 0;
+    for (int i = block - 1; i >= 0; i--) {
+      m = Math.max(m, best[i]);
+      bestFrom[i] = m;
+    }
+    return new Blocks(ends, best, bestFrom, docFreq, docCount, sum);
+  }
+}
