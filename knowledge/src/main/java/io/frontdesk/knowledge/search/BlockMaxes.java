@@ -15,26 +15,30 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.similarities.Similarity;
 
 /**
- * Each common term's best score in every block of 128 of its articles, per segment, computed once
+ * Each common term's best score in every block of 256 of its articles, per segment, computed once
  * from the postings and kept until the segment closes or the index's statistics change. Why: for
  * each search Lucene's term scorers decoded the same blocks' impacts (their frequency and length
- * pairs) again and recomputed their best scores, and opened a terms enumerator to do it: that
- * book-keeping was an eighth of a search at 100k articles, more than the scoring of the windows it
- * served (docs/BENCHMARKS.md, "Knowledge speed, eleventh pass"). The scores are exact per block, so
- * they never rank anything differently.
+ * pairs) again and recomputed their best scores, and opened a terms enumerator to do it: about an
+ * eighth of a search's CPU at 100k articles (docs/BENCHMARKS.md, "Knowledge speed, eleventh pass").
+ * The best scores are exact per block, so nothing is ranked differently.
  */
 final class BlockMaxes {
-  /** Postings per block, as Lucene's own skip blocks. */
-  static final int BLOCK = 128;
+  /**
+   * Postings per block: twice Lucene's own skip blocks. MaxScore recomputes its clauses' bounds at
+   * each block boundary of the clauses it leads with, and that work, not the bounds' precision, was
+   * the larger cost: 256 was 2-4 % faster than 128 and 512 no better (1,024 and 64 slower).
+   */
+  static final int BLOCK = 256;
 
   /**
    * Terms with fewer articles in a segment than this are left to Lucene: their few blocks cost
-   * little to bound, and most rare words (names, typo expansions, word pairs) are met once.
+   * little to bound, and most rare words (names, typo expansions, word pairs) are met once (128,
+   * 512 and 2,048 measured alike; 1, caching every term, slower).
    */
-  static final int MIN_DOCS = 4 * BLOCK;
+  static final int MIN_DOCS = 512;
 
   /** At most this many blocks (12 bytes each) are kept before starting again. */
-  private static final long MAX_BLOCKS = 1_000_000;
+  private static final long MAX_BLOCKS = 500_000;
 
   /**
    * One term's blocks in one segment: the last document of each block, its best score at boost 1,
