@@ -148,15 +148,7 @@ final class BlockMaxTermQuery extends Query {
       return term.createWeight(searcher, scoreMode, boost);
     }
     TermStatistics stats = searcher.termStatistics(t, states.docFreq(), states.totalTermFreq());
-    Similarity similarity = searcher.getSimilarity();
-    return new BlockMaxWeight(
-        searcher,
-        scoreMode,
-        boost,
-        states,
-        similarity.scorer(boost, field, stats),
-        similarity.scorer(1f, field, stats),
-        field);
+    return new BlockMaxWeight(searcher, scoreMode, boost, states, stats, field);
   }
 
   private final class BlockMaxWeight extends Weight {
@@ -164,8 +156,8 @@ final class BlockMaxTermQuery extends Query {
     private final ScoreMode scoreMode;
     private final float boost;
     private final TermStates states;
+    private final TermStatistics stats;
     private final Similarity.SimScorer scorer;
-    private final Similarity.SimScorer unit;
     private final CollectionStatistics field;
 
     /**
@@ -181,16 +173,15 @@ final class BlockMaxTermQuery extends Query {
         ScoreMode scoreMode,
         float boost,
         TermStates states,
-        Similarity.SimScorer scorer,
-        Similarity.SimScorer unit,
+        TermStatistics stats,
         CollectionStatistics field) {
       super(BlockMaxTermQuery.this);
       this.searcher = searcher;
       this.scoreMode = scoreMode;
       this.boost = boost;
       this.states = states;
-      this.scorer = scorer;
-      this.unit = unit;
+      this.stats = stats;
+      this.scorer = searcher.getSimilarity().scorer(boost, field, stats);
       this.field = field;
       this.scale = boost * (1 + 1e-5f);
     }
@@ -227,14 +218,17 @@ final class BlockMaxTermQuery extends Query {
               context.reader(),
               t,
               te,
-              unit,
+              // Only when the blocks are computed: the statistics' scorer at boost 1.
+              () -> searcher.getSimilarity().scorer(1f, field, stats),
               states.docFreq(),
               field.docCount(),
               field.sumTotalTermFreq());
+      byte[] lengths = cache.norms(context.reader(), t.field());
       return new BlockMaxScorer(
           this,
           te.postings(null, PostingsEnum.FREQS),
-          context.reader().getNormValues(t.field()),
+          lengths,
+          lengths == null ? context.reader().getNormValues(t.field()) : null,
           scorer,
           blocks,
           scale);
@@ -254,6 +248,7 @@ final class BlockMaxTermQuery extends Query {
   /** Scores as Lucene's term scorer; bounds from the cached blocks. */
   private static final class BlockMaxScorer extends Scorer {
     private final PostingsEnum postings;
+    private final byte[] lengths;
     private final NumericDocValues norms;
     private final Similarity.SimScorer scorer;
     private final int[] ends;
@@ -267,12 +262,14 @@ final class BlockMaxTermQuery extends Query {
     BlockMaxScorer(
         Weight weight,
         PostingsEnum postings,
+        byte[] lengths,
         NumericDocValues norms,
         Similarity.SimScorer scorer,
         BlockMaxes.Blocks blocks,
         float scale) {
       super(weight);
       this.postings = postings;
+      this.lengths = lengths;
       this.norms = norms;
       this.scorer = scorer;
       this.ends = blocks.ends();
@@ -294,6 +291,9 @@ final class BlockMaxTermQuery extends Query {
     @Override
     public float score() throws IOException {
       int doc = postings.docID();
+      if (lengths != null) {
+        return scorer.score(postings.freq(), lengths[doc]);
+      }
       long norm = 1L;
       if (norms != null) {
         norm = norms.advanceExact(doc) ? norms.longValue() : 0L;
