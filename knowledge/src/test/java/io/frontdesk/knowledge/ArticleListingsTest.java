@@ -15,7 +15,7 @@ import io.frontdesk.knowledge.article.ArticleRepository;
 import io.frontdesk.knowledge.article.ArticleViews;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +29,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Popular articles and browse by service: recent counts only, audience rule, short cache. */
 class ArticleListingsTest {
@@ -58,6 +59,7 @@ class ArticleListingsTest {
   Vertx vertx;
   MongoStore store;
   KnowledgeFixture kb;
+  @TempDir Path indexDir;
   TestClock clock = new TestClock();
   ArticleListings listings;
 
@@ -65,7 +67,7 @@ class ArticleListingsTest {
   void start() throws Exception {
     vertx = Vertx.vertx();
     store = TestStores.fresh();
-    kb = new KnowledgeFixture(vertx, store.database(), Files.createTempDirectory("kb-"), false);
+    kb = new KnowledgeFixture(vertx, store.database(), indexDir, false);
     listings =
         new ArticleListings(
             kb.repo, store.database(), Blocking.on(vertx), clock, 30, Duration.ofMinutes(1));

@@ -17,7 +17,6 @@ import io.frontdesk.knowledge.search.RelevanceModel;
 import io.frontdesk.knowledge.search.SearchEngine;
 import io.frontdesk.knowledge.search.SearchHit;
 import io.frontdesk.knowledge.search.Synonyms;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +26,7 @@ import java.util.Set;
 import org.apache.lucene.search.IndexSearcher;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bulk path end to end: articles written to the store in batches, then an index rebuilt from
@@ -34,8 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class BulkLoadTest {
   @Test
-  void bulkStoreWriteThenRebuildFromTheStore() throws Exception {
-    Path dir = Files.createTempDirectory("kb-bulk-");
+  void bulkStoreWriteThenRebuildFromTheStore(@TempDir Path dir) throws Exception {
     try (MongoStore store = TestStores.fresh()) {
       ArticleRepository repo = new ArticleRepository(store.database());
       repo.init();

@@ -17,13 +17,14 @@ import io.frontdesk.knowledge.search.SearchService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The search-result cache over the real index: a question asked again gets the same results, and an
@@ -36,13 +37,14 @@ class CachedSearchIT {
   Vertx vertx;
   MongoStore store;
   KnowledgeFixture kb;
+  @TempDir Path indexDir;
   SearchService cached;
 
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
     store = TestStores.fresh();
-    kb = new KnowledgeFixture(vertx, store.database(), Files.createTempDirectory("kb-"), false);
+    kb = new KnowledgeFixture(vertx, store.database(), indexDir, false);
     cached =
         new SearchService(
             kb.engine,

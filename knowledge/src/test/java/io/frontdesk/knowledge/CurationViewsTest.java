@@ -11,7 +11,7 @@ import io.frontdesk.knowledge.article.Article;
 import io.frontdesk.knowledge.article.ArticleInput;
 import io.frontdesk.knowledge.article.ArticleStatus;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +19,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The lists the Champions' pages show: pending drafts, recent approvals, and the preview. */
 class CurationViewsTest {
@@ -29,12 +30,13 @@ class CurationViewsTest {
   Vertx vertx;
   MongoStore store;
   KnowledgeFixture kb;
+  @TempDir Path indexDir;
 
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
     store = TestStores.fresh();
-    kb = new KnowledgeFixture(vertx, store.database(), Files.createTempDirectory("kb-"), false);
+    kb = new KnowledgeFixture(vertx, store.database(), indexDir, false);
   }
 
   @AfterEach

@@ -12,13 +12,14 @@ import io.frontdesk.knowledge.article.ArticleInput;
 import io.frontdesk.knowledge.article.ArticleService;
 import io.frontdesk.knowledge.article.ArticleStatus;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Four eyes: nobody who created or edited a draft since the last publication may approve it. */
 class FourEyesApprovalTest {
@@ -30,12 +31,13 @@ class FourEyesApprovalTest {
   Vertx vertx;
   MongoStore store;
   KnowledgeFixture kb;
+  @TempDir Path indexDir;
 
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
     store = TestStores.fresh();
-    kb = new KnowledgeFixture(vertx, store.database(), Files.createTempDirectory("kb-"), false);
+    kb = new KnowledgeFixture(vertx, store.database(), indexDir, false);
   }
 
   @AfterEach

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KnowledgeApiIT {
   static final String ANNA = "anna:CHAMPION";
@@ -30,6 +31,7 @@ class KnowledgeApiIT {
   static Vertx vertx;
   static MongoStore store;
   static KnowledgeFixture kb;
+  @TempDir static Path indexDir;
   static WebClient client;
   static int port;
 
@@ -37,9 +39,7 @@ class KnowledgeApiIT {
   static void start() throws Exception {
     vertx = Vertx.vertx();
     store = TestStores.fresh();
-    kb =
-        new KnowledgeFixture(
-            vertx, store.database(), Files.createTempDirectory("kb-index-"), false);
+    kb = new KnowledgeFixture(vertx, store.database(), indexDir, false);
     port = kb.listen();
     client = WebClient.create(vertx);
     Map<String, String> files = new LinkedHashMap<>();

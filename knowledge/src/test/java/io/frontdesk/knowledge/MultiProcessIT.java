@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two server processes on one store, each with its own index: what one publishes the other finds
@@ -32,6 +33,7 @@ class MultiProcessIT {
   MongoClient clientA;
   MongoClient clientB;
   Vertx vertx;
+  @TempDir Path tmp;
 
   @BeforeEach
   void start() {
@@ -69,11 +71,9 @@ class MultiProcessIT {
   @Test
   void eachProcessFollowsTheOthersWrites() throws Exception {
     try (KnowledgeFixture a =
-            new KnowledgeFixture(
-                vertx, clientA.getDatabase("kb"), Files.createTempDirectory("a-"), false);
+            new KnowledgeFixture(vertx, clientA.getDatabase("kb"), tmp.resolve("a"), false);
         KnowledgeFixture b =
-            new KnowledgeFixture(
-                vertx, clientB.getDatabase("kb"), Files.createTempDirectory("b-"), false)) {
+            new KnowledgeFixture(vertx, clientB.getDatabase("kb"), tmp.resolve("b"), false)) {
       String art =
           "---\nid: parking-permit\ntitle: Apply for a staff parking permit\nservice: Facilities\naudience: staff\n---\nUse the permit form.";
       ImportReport r = a.importer.importFiles(Map.of("p.md", art), "a");
@@ -89,7 +89,7 @@ class MultiProcessIT {
           .isLessThanOrEqualTo(2000);
 
       // Export then import round-trips.
-      Path out = Files.createTempDirectory("export-");
+      Path out = Files.createDirectory(tmp.resolve("export"));
       int n = new ArticleExporter(a.articles).export(out);
       assertThat(n).isEqualTo(2);
       ImportReport again = a.importer.importDirectory(out, "a");
@@ -106,13 +106,12 @@ class MultiProcessIT {
   @Test
   void anArticleCachedInOneProcessFollowsTheOthersChanges() throws Exception {
     try (KnowledgeFixture a =
-            new KnowledgeFixture(
-                vertx, clientA.getDatabase("kb"), Files.createTempDirectory("a-"), false);
+            new KnowledgeFixture(vertx, clientA.getDatabase("kb"), tmp.resolve("a"), false);
         KnowledgeFixture b =
             new KnowledgeFixture(
                 vertx,
                 clientB.getDatabase("kb"),
-                Files.createTempDirectory("b-"),
+                tmp.resolve("b"),
                 false,
                 Duration.ofSeconds(300))) {
       a.importer.importFiles(Map.of("v.md", vpn("Connect to the VPN", "Open the client.")), "a");
@@ -153,13 +152,12 @@ class MultiProcessIT {
 
   @Test
   void anIndexBehindTheStoreIsRebuiltAtStart() throws Exception {
-    Path dirB = Files.createTempDirectory("b-");
+    Path dirB = tmp.resolve("b");
     try (KnowledgeFixture b = new KnowledgeFixture(vertx, clientB.getDatabase("kb"), dirB, false)) {
       assertThat(b.index.size()).isZero();
     }
     try (KnowledgeFixture a =
-        new KnowledgeFixture(
-            vertx, clientA.getDatabase("kb"), Files.createTempDirectory("a-"), false)) {
+        new KnowledgeFixture(vertx, clientA.getDatabase("kb"), tmp.resolve("a"), false)) {
       a.importer.importFiles(
           Map.of(
               "x.md",

@@ -18,13 +18,13 @@ import io.frontdesk.knowledge.search.RelevanceModel;
 import io.frontdesk.knowledge.search.SearchEngine;
 import io.frontdesk.knowledge.search.SearchHit;
 import io.frontdesk.knowledge.search.Synonyms;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SemanticRankerTest {
   /**
@@ -158,10 +158,10 @@ class SemanticRankerTest {
   }
 
   @Test
-  void storedVectorsAreNotEmbeddedAgainOnRebuild() throws Exception {
+  void storedVectorsAreNotEmbeddedAgainOnRebuild(@TempDir Path tmp) throws Exception {
     ConceptEmbedder embedder = new ConceptEmbedder();
     try (MongoStore store = TestStores.fresh()) {
-      Path dir = Files.createTempDirectory("fd-semantic-");
+      Path dir = tmp.resolve("first");
       try (ArticleIndex index =
           ArticleIndex.open(
               dir,
@@ -174,7 +174,7 @@ class SemanticRankerTest {
       StoredTitleVectors again = new StoredTitleVectors(embedder, store.database());
       try (ArticleIndex index =
           ArticleIndex.open(
-              dir.resolveSibling(dir.getFileName() + "-2"),
+              tmp.resolve("second"),
               new KnowledgeAnalyzer(),
               RelevanceModel.PRODUCTION.similarity(),
               again)) {
@@ -198,8 +198,8 @@ class SemanticRankerTest {
   }
 
   @Test
-  void anIndexWithoutVectorsIsRebuiltWhenSemanticRankingIsSwitchedOn() throws Exception {
-    Path dir = Files.createTempDirectory("fd-semantic-");
+  void anIndexWithoutVectorsIsRebuiltWhenSemanticRankingIsSwitchedOn(@TempDir Path dir)
+      throws Exception {
     try (ArticleIndex index =
         ArticleIndex.open(dir, new KnowledgeAnalyzer(), RelevanceModel.PRODUCTION.similarity())) {
       index.rebuild(ARTICLES, 1);
