@@ -2,6 +2,7 @@ package io.frontdesk.knowledge.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.frontdesk.core.io.Directories;
 import io.frontdesk.knowledge.index.KnowledgeAnalyzer;
 import io.frontdesk.knowledge.search.Confidence;
 import io.frontdesk.knowledge.search.RelevanceModel;
@@ -11,9 +12,12 @@ import io.frontdesk.knowledge.semantic.SemanticRanker;
 import io.frontdesk.knowledge.semantic.TitleVectors;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,34 @@ class SemanticCouncilIT {
                 SemanticRanker.standard(TitleVectors.inMemory(new MiniLmEmbedder())))
             .run(articles, CouncilEval.parse(resource("eval/council-questions.tsv")));
     System.out.println("semantic " + report.line());
+  }
+
+  /**
+   * ONNX Runtime (1.20) copies its native libraries into a new {@code onnxruntime-java*} directory
+   * under java.io.tmpdir and marks the files, then the directory, for deletion at exit; the JVM
+   * deletes in reverse order, tries the directory while the libraries are still in it, and leaves
+   * it behind, empty, on every run. A loaded library may be unlinked on Linux: remove the directory
+   * now. Its path is a private field of the library's loader, read by reflection; a version without
+   * that field leaves the directory as before.
+   */
+  @AfterAll
+  static void removeOnnxRuntimeLibraries() throws ReflectiveOperationException {
+    Class<?> loader;
+    try {
+      loader = Class.forName("ai.onnxruntime.OnnxRuntime");
+    } catch (ClassNotFoundException e) {
+      return;
+    }
+    Field dir;
+    try {
+      dir = loader.getDeclaredField("tempDirectory");
+    } catch (NoSuchFieldException e) {
+      return;
+    }
+    dir.setAccessible(true);
+    if (dir.get(null) instanceof Path extracted) {
+      Directories.deleteTree(extracted);
+    }
   }
 
   private static String resource(String name) throws IOException {
