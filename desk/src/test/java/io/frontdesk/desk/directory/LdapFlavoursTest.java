@@ -17,12 +17,12 @@ import com.unboundid.util.ssl.TrustAllTrustManager;
 import java.io.File;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The LDAP adapter's Active Directory flavour over LDAPS (unicodePwd as a quoted UTF-16LE value,
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class LdapFlavoursTest {
   static final String BASE = "dc=example,dc=org";
   InMemoryDirectoryServer server;
+  @TempDir Path tmp;
 
   @AfterEach
   void stop() {
@@ -56,7 +57,7 @@ class LdapFlavoursTest {
 
   @Test
   void activeDirectoryResetsOverLdapsWithUnicodePwdAndForcesAChange() throws Exception {
-    ObjectPair<File, char[]> keys = localhostCertificate();
+    ObjectPair<File, char[]> keys = localhostCertificate(tmp);
     SSLUtil serverSsl =
         new SSLUtil(
             new KeyStoreKeyManager(keys.getFirst(), keys.getSecond(), "PKCS12", null),
@@ -164,8 +165,7 @@ class LdapFlavoursTest {
   }
 
   /** A self-signed certificate for localhost, made with the JDK's keytool. */
-  private static ObjectPair<File, char[]> localhostCertificate() throws Exception {
-    Path dir = Files.createTempDirectory("fd-ldaps-");
+  private static ObjectPair<File, char[]> localhostCertificate(Path dir) throws Exception {
     File store = dir.resolve("ldaps.p12").toFile();
     char[] pin = "test-store-pin".toCharArray();
     Process p =

@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SMTP against GreenMail, GOV.UK Notify's client against a loopback Notify, and the mail drop. */
 class NotifiersTest {
@@ -146,8 +147,7 @@ class NotifiersTest {
   }
 
   @Test
-  void theMailDropWritesOneFilePerMessage() throws Exception {
-    Path dir = Files.createTempDirectory("fd-maildrop-");
+  void theMailDropWritesOneFilePerMessage(@TempDir Path dir) throws Exception {
     MailDropNotifier drop = new MailDropNotifier(dir.resolve("maildrop"), Clock.systemUTC());
     drop.send(Contact.email("priya.shah@northshire.gov.uk"), MESSAGE);
     drop.send(Contact.sms("+447700900123"), MESSAGE);
