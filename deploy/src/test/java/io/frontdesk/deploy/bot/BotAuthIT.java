@@ -13,7 +13,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
@@ -27,6 +27,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * With MICROSOFT_APP_ID set, /api/messages takes only valid Bot Framework tokens. A loopback OpenID
@@ -44,6 +45,7 @@ class BotAuthIT {
   static KeyPair teamsKey;
   static KeyPair otherChannelKey;
   static KeyPair unpublishedKey;
+  @TempDir static Path data;
 
   @BeforeAll
   static void start() throws Exception {
@@ -86,7 +88,7 @@ class BotAuthIT {
                 "PORT",
                 "0",
                 "FRONTDESK_DATA_DIR",
-                Files.createTempDirectory("fd-bot-auth-").toString(),
+                data.toString(),
                 "MICROSOFT_APP_ID",
                 APP_ID,
                 "MICROSOFT_APP_PASSWORD",

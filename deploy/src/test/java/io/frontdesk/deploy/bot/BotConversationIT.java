@@ -26,6 +26,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bot end to end in local mode: real server with demo data, real HTTP endpoint, a loopback Bot
@@ -47,6 +49,7 @@ class BotConversationIT {
   static FrontdeskServer server;
   static BotClient client;
   static MongoDatabase db;
+  @TempDir static Path data;
 
   @BeforeAll
   static void start() throws Exception {
@@ -56,7 +59,7 @@ class BotConversationIT {
         Settings.of(
             Map.of(
                 "PORT", "0",
-                "FRONTDESK_DATA_DIR", Files.createTempDirectory("fd-bot-").toString(),
+                "FRONTDESK_DATA_DIR", data.toString(),
                 "FRONTDESK_BASE_URL", "https://frontdesk.example.gov.uk",
                 "FRONTDESK_BOT_MAX_BODY_BYTES", "65536"));
     server = FrontdeskServer.start(FrontdeskConfig.load(settings), settings, true);

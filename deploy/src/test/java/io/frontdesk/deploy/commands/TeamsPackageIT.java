@@ -31,6 +31,7 @@ import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code teams-package} writes a zip whose manifest validates against Microsoft's official Teams
@@ -41,6 +42,7 @@ class TeamsPackageIT {
   static final String SCHEMA_PACKAGE = "@microsoft/app-manifest@1.1.2";
   static final String APP_ID = "0d3b8f5e-6f1a-4c8e-9d2b-5a7c1e9f3b21";
   static Path schemaFile;
+  @TempDir static Path packages;
 
   /** npm pack into target/ once; later runs reuse it. */
   @BeforeAll
@@ -71,7 +73,7 @@ class TeamsPackageIT {
   }
 
   static Map<String, byte[]> packageFor(String... args) throws Exception {
-    Path zip = Files.createTempDirectory("fd-teams-").resolve("frontdesk-teams.zip");
+    Path zip = Files.createTempDirectory(packages, "teams-").resolve("frontdesk-teams.zip");
     List<String> all = new java.util.ArrayList<>(List.of(args));
     all.addAll(List.of("--out", zip.toString()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -23,6 +23,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,6 +40,7 @@ class PortalSchoolOidcIT {
   static Level rootLevel;
   static MockOAuth2Server idp;
   static PortalFixture fx;
+  @TempDir static Path secrets;
 
   @BeforeAll
   static void start() throws Exception {
@@ -48,7 +50,7 @@ class PortalSchoolOidcIT {
     ROOT.addAppender(LOGS);
     idp = new MockOAuth2Server();
     idp.start();
-    Path secretFile = Files.createTempFile("hillcrest-oidc", ".secret");
+    Path secretFile = secrets.resolve("hillcrest-oidc.secret");
     Files.writeString(secretFile, HILLCREST_SECRET + "\n");
     String oak = PortalConfig.SchoolOidc.prefix("oakfield-academy");
     String hill = PortalConfig.SchoolOidc.prefix("hillcrest-high");

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo path as {@code serve} wires it: no directory or notifier configured, so the embedded
@@ -36,9 +37,9 @@ import org.junit.jupiter.api.Test;
 class FulfilmentWiringIT {
 
   @Test
-  void withNothingConfiguredTheDemoResetsARealLdapAccountUsingTheMailDrop() throws Exception {
+  void withNothingConfiguredTheDemoResetsARealLdapAccountUsingTheMailDrop(@TempDir Path data)
+      throws Exception {
     Vertx vertx = Vertx.vertx();
-    Path data = Files.createTempDirectory("fd-fulfil-");
     Settings settings = Settings.of(Map.of(FrontdeskConfig.DATA_DIR, data.toString()));
     Metrics metrics = new Metrics();
     try (MongoStore store = TestStores.fresh()) {

@@ -11,25 +11,22 @@ import io.frontdesk.knowledge.article.Article;
 import io.frontdesk.knowledge.article.ArticleStatus;
 import io.frontdesk.knowledge.search.SearchRequest;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A known error from problem management lands in the knowledge base as a draft, not published. */
 class KnowledgeDraftsAdapterIT {
 
   @Test
-  void aKnownErrorBecomesADraftThatIsNotSearchableUntilApproved() throws Exception {
+  void aKnownErrorBecomesADraftThatIsNotSearchableUntilApproved(@TempDir Path index)
+      throws Exception {
     Vertx vertx = Vertx.vertx();
     try (MongoStore store = TestStores.fresh()) {
       KnowledgeWiring knowledge =
-          new KnowledgeWiring(
-              vertx,
-              store,
-              Files.createTempDirectory("fd-index-"),
-              "http://localhost:3978",
-              Blocking.on(vertx));
+          new KnowledgeWiring(vertx, store, index, "http://localhost:3978", Blocking.on(vertx));
       knowledge.start().await();
       KnowledgeDraftsAdapter adapter = new KnowledgeDraftsAdapter(knowledge.articleService());
 
