@@ -32,14 +32,22 @@ final class OpsBrowser implements AutoCloseable {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
   }
 
-  OpsBrowser(String base) {
+  /**
+   * A browser on the server at {@code base}. Chromium and chromedriver put their temporary files
+   * (the profile, the singleton socket) in {@code tmp}, and leave them there: the caller removes it
+   * after {@link #close()}.
+   */
+  OpsBrowser(String base, Path tmp) {
     this.base = base;
     ChromeOptions o = new ChromeOptions();
     o.setBinary(CHROMIUM.toFile());
     o.addArguments(
         "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600");
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .withEnvironment(java.util.Map.of("TMPDIR", tmp.toString()))
+            .build();
     driver = new ChromeDriver(service, o);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }

@@ -7,12 +7,14 @@ import io.frontdesk.deploy.portal.PortalFixture;
 import io.frontdesk.desk.DemoData;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -25,13 +27,14 @@ class OpsBrowserIT {
   static PortalFixture fx;
   static OpsBrowser browser;
   static List<String> notices;
+  @TempDir static Path browserTmp;
 
   @BeforeAll
   static void start() {
     Assumptions.assumeTrue(OpsBrowser.available(), "chromium and chromedriver are not installed");
     fx = new PortalFixture();
     notices = Notices.recordOn(fx);
-    browser = new OpsBrowser(fx.baseUrl);
+    browser = new OpsBrowser(fx.baseUrl, browserTmp);
   }
 
   @AfterAll

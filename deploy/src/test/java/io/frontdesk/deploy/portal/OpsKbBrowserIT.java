@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -35,6 +36,12 @@ class OpsKbBrowserIT {
   static PortalFixture fx;
   static ChromeDriver driver;
 
+  /**
+   * Chromium's and chromedriver's temporary files (the profile, the singleton socket), which they
+   * leave in the temporary directory they are given; removed after the browser has quit.
+   */
+  @TempDir static Path browserTmp;
+
   @BeforeAll
   static void start() {
     String chromedriver = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
@@ -47,7 +54,10 @@ class OpsKbBrowserIT {
     o.addArguments(
         "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver)).build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(chromedriver))
+            .withEnvironment(Map.of("TMPDIR", browserTmp.toString()))
+            .build();
     driver = new ChromeDriver(service, o);
   }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -45,6 +46,14 @@ class PortalBrowserIT {
   static final Path SHOTS = Path.of("target", "screenshots");
   static PortalFixture fx;
   WebDriver browser;
+
+  /**
+   * Chromium's and chromedriver's temporary files (the profile, the singleton socket), which they
+   * leave in the temporary directory they are given, and the file the test attaches; removed after
+   * the browser has quit.
+   */
+  @TempDir Path browserTmp;
+
   final List<String> pagesChecked = new ArrayList<>();
 
   @BeforeAll
@@ -90,6 +99,7 @@ class PortalBrowserIT {
         new ChromeDriver(
             new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(driver).toFile())
+                .withEnvironment(java.util.Map.of("TMPDIR", browserTmp.toString()))
                 .build(),
             o);
     browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -224,7 +234,7 @@ class PortalBrowserIT {
     shot("raise-problem-suggestions");
     el("#description").clear();
 
-    Path file = Files.createTempFile("screen", ".png");
+    Path file = browserTmp.resolve("screen.png");
     Files.write(file, PortalRequesterIT.PNG);
     new org.openqa.selenium.support.ui.Select(el("#service")).selectByVisibleText("Schools ICT");
     el("#title").sendKeys("Office PC will not start");
