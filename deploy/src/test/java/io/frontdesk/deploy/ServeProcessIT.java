@@ -33,9 +33,13 @@ class ServeProcessIT {
   private final List<Process> started = new java.util.ArrayList<>();
 
   @org.junit.jupiter.api.AfterEach
-  void killLeftovers() {
-    // A failed assertion must not leave a server running.
+  void killLeftovers() throws InterruptedException {
+    // A failed assertion must not leave a server running, nor one still writing to the data
+    // directory when JUnit deletes it after this method.
     started.forEach(p -> p.toHandle().destroyForcibly());
+    for (Process p : started) {
+      p.waitFor(20, TimeUnit.SECONDS);
+    }
   }
 
   @Test

@@ -27,8 +27,16 @@ class EmbeddedStoreDurabilityIT {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String cp =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    // No perf-data file (hsperfdata_<user>/<pid> under java.io.tmpdir): a killed JVM cannot remove
+    // its own.
     Process child =
-        new ProcessBuilder(java, "-cp", cp, DurabilityChild.class.getName(), dir.toString())
+        new ProcessBuilder(
+                java,
+                "-XX:-UsePerfData",
+                "-cp",
+                cp,
+                DurabilityChild.class.getName(),
+                dir.toString())
             .redirectErrorStream(false)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();

@@ -45,8 +45,10 @@ class EmbeddedStoreScanIT {
       out.lines().filter(l -> l.matches("[A-Z]+( .*)?")).forEach(lines::add);
       assertThat(child.waitFor(3, TimeUnit.MINUTES)).isTrue();
     } finally {
-      // Never leave a child behind if an assertion or the read fails.
+      // Never leave a child behind if an assertion or the read fails, nor one still writing to the
+      // directory when JUnit deletes it.
       child.destroyForcibly();
+      child.waitFor(20, TimeUnit.SECONDS);
     }
     long open = DOCUMENTS - DOCUMENTS / 5;
     assertThat(lines)
