@@ -81,7 +81,7 @@ final class BlockMaxTermQuery extends Query {
    * disjunctions and sums, made block-bounded; any other query is returned as it is.
    */
   static Query of(Query query, BlockMaxes cache) {
-    if (query instanceof BooleanQuery b && pureSum(b) && b.clauses().size() > 1) {
+    if (query instanceof BooleanQuery b && ScoreBound.pureSum(b) && b.clauses().size() > 1) {
       return sum(b, cache, new Enums());
     }
     return query;
@@ -105,11 +105,10 @@ final class BlockMaxTermQuery extends Query {
       }
       return changed ? new DisjunctionMaxQuery(ds, dm.getTieBreakerMultiplier()) : q;
     }
-    if (q instanceof BooleanQuery b && pureSum(b)) {
+    if (q instanceof BooleanQuery b && ScoreBound.pureSum(b)) {
       return sum(b, cache, enums);
     }
-    // Phrases, and sums with required clauses (which Lucene may drive as a conjunction): as they
-    // are.
+    // Phrases, and sums with required clauses (which Lucene may drive as a conjunction), stay.
     return q;
   }
 
@@ -119,18 +118,6 @@ final class BlockMaxTermQuery extends Query {
       out.add(clause(c.getQuery(), cache, enums), BooleanClause.Occur.SHOULD);
     }
     return out.build();
-  }
-
-  private static boolean pureSum(BooleanQuery b) {
-    if (b.getMinimumNumberShouldMatch() > 0 || b.clauses().isEmpty()) {
-      return false;
-    }
-    for (BooleanClause c : b.clauses()) {
-      if (c.getOccur() != BooleanClause.Occur.SHOULD) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

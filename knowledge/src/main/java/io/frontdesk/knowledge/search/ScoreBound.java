@@ -113,7 +113,7 @@ final class ScoreBound {
   }
 
   /** A disjunction whose score is the sum of its clauses' and that matches their union. */
-  private static boolean pureSum(BooleanQuery b) {
+  static boolean pureSum(BooleanQuery b) {
     if (b.getMinimumNumberShouldMatch() > 0) {
       return false;
     }
