@@ -2,17 +2,13 @@ package io.frontdesk.knowledge.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
-import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -44,78 +40,59 @@ import org.apache.lucene.search.similarities.Similarity;
 final class BlockMaxTermQuery extends Query {
   private final TermQuery term;
   private final BlockMaxes cache;
-  private final Enums enums;
-
-  private BlockMaxTermQuery(TermQuery term, BlockMaxes cache, Enums enums) {
-    this.term = term;
-    this.cache = cache;
-    this.enums = enums;
-  }
 
   /**
-   * One terms enumerator per field and segment for all the clauses of one search, which it runs on
-   * one thread: each scorer only seeks it to its term's known state to open the postings (Lucene's
-   * term weight made a new enumerator, with its frames and arcs, for every scorer).
+   * The search's look-ups: their one terms enumerator per field and segment opens every clause's
+   * postings (Lucene's term weight made a new enumerator, with its frames and arcs, per scorer).
    */
-  private static final class Enums {
-    private final Map<String, TermsEnum[]> byField = new HashMap<>();
+  private final TermLookup terms;
 
-    TermsEnum get(LeafReaderContext leaf, String field) throws IOException {
-      TermsEnum[] perLeaf = byField.get(field);
-      if (perLeaf == null) {
-        perLeaf = new TermsEnum[ReaderUtil.getTopLevelContext(leaf).leaves().size()];
-        byField.put(field, perLeaf);
-      }
-      TermsEnum te = perLeaf[leaf.ord];
-      if (te == null) {
-        Terms terms = leaf.reader().terms(field);
-        te = terms == null ? TermsEnum.EMPTY : terms.iterator();
-        perLeaf[leaf.ord] = te;
-      }
-      return te == TermsEnum.EMPTY ? null : te;
-    }
+  private BlockMaxTermQuery(TermQuery term, BlockMaxes cache, TermLookup terms) {
+    this.term = term;
+    this.cache = cache;
+    this.terms = terms;
   }
 
   /**
    * {@code query} (already rewritten) with the term clauses it sums, through boosts, field-max
    * disjunctions and sums, made block-bounded; any other query is returned as it is.
    */
-  static Query of(Query query, BlockMaxes cache) {
+  static Query of(Query query, BlockMaxes cache, TermLookup terms) {
     if (query instanceof BooleanQuery b && ScoreBound.pureSum(b) && b.clauses().size() > 1) {
-      return sum(b, cache, new Enums());
+      return sum(b, cache, terms);
     }
     return query;
   }
 
-  private static Query clause(Query q, BlockMaxes cache, Enums enums) {
+  private static Query clause(Query q, BlockMaxes cache, TermLookup terms) {
     if (q instanceof TermQuery t && t.getTermStates() != null) {
-      return new BlockMaxTermQuery(t, cache, enums);
+      return new BlockMaxTermQuery(t, cache, terms);
     }
     if (q instanceof BoostQuery bq) {
-      Query inner = clause(bq.getQuery(), cache, enums);
+      Query inner = clause(bq.getQuery(), cache, terms);
       return inner == bq.getQuery() ? q : new BoostQuery(inner, bq.getBoost());
     }
     if (q instanceof DisjunctionMaxQuery dm) {
       List<Query> ds = new ArrayList<>();
       boolean changed = false;
       for (Query d : dm.getDisjuncts()) {
-        Query c = clause(d, cache, enums);
+        Query c = clause(d, cache, terms);
         changed |= c != d;
         ds.add(c);
       }
       return changed ? new DisjunctionMaxQuery(ds, dm.getTieBreakerMultiplier()) : q;
     }
     if (q instanceof BooleanQuery b && ScoreBound.pureSum(b)) {
-      return sum(b, cache, enums);
+      return sum(b, cache, terms);
     }
     // Phrases, and sums with required clauses (which Lucene may drive as a conjunction), stay.
     return q;
   }
 
-  private static Query sum(BooleanQuery b, BlockMaxes cache, Enums enums) {
+  private static Query sum(BooleanQuery b, BlockMaxes cache, TermLookup terms) {
     BooleanQuery.Builder out = new BooleanQuery.Builder();
     for (BooleanClause c : b.clauses()) {
-      out.add(clause(c.getQuery(), cache, enums), BooleanClause.Occur.SHOULD);
+      out.add(clause(c.getQuery(), cache, terms), BooleanClause.Occur.SHOULD);
     }
     return out.build();
   }
@@ -187,10 +164,8 @@ final class BlockMaxTermQuery extends Query {
         return null;
       }
       Term t = term.getTerm();
-      TermsEnum te = enums.get(context, t.field());
-      if (te == null) {
-        return null;
-      }
+      // A state for this segment means the segment has the field: never the empty enumerator.
+      TermsEnum te = terms.enumerator(t.field(), context);
       te.seekExact(t.bytes(), state);
       if (te.docFreq() < BlockMaxes.MIN_DOCS) {
         // What Lucene's term weight gives a clause under MaxScore, from the shared enumerator.
@@ -277,15 +252,7 @@ final class BlockMaxTermQuery extends Query {
 
     @Override
     public float score() throws IOException {
-      int doc = postings.docID();
-      if (lengths != null) {
-        return scorer.score(postings.freq(), lengths[doc]);
-      }
-      long norm = 1L;
-      if (norms != null) {
-        norm = norms.advanceExact(doc) ? norms.longValue() : 0L;
-      }
-      return scorer.score(postings.freq(), norm);
+      return scorer.score(postings.freq(), BlockMaxes.norm(lengths, norms, postings.docID()));
     }
 
     /** The first block at or after {@code block} that may hold {@code target} or later. */

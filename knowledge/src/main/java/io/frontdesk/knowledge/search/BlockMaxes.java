@@ -151,6 +151,20 @@ final class BlockMaxes {
     return out;
   }
 
+  /**
+   * Document {@code doc}'s length norm as Lucene's term scorer reads it: from the bytes kept for
+   * the segment, else from the index (0 for a document without one, 1 for a field without norms).
+   */
+  static long norm(byte[] lengths, NumericDocValues norms, int doc) throws IOException {
+    if (lengths != null) {
+      return lengths[doc];
+    }
+    if (norms == null) {
+      return 1L;
+    }
+    return norms.advanceExact(doc) ? norms.longValue() : 0L;
+  }
+
   private static Blocks compute(
       LeafReader reader,
       Term term,
@@ -171,14 +185,7 @@ final class BlockMaxes {
     float max = 0;
     int last = -1;
     for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-      long norm = 1L;
-      if (lengths != null) {
-        norm = lengths[d];
-      } else if (norms != null) {
-        // As Lucene's term scorer reads it.
-        norm = norms.advanceExact(d) ? norms.longValue() : 0L;
-      }
-      max = Math.max(max, unit.score(pe.freq(), norm));
+      max = Math.max(max, unit.score(pe.freq(), norm(lengths, norms, d)));
       last = d;
       if (++inBlock == BLOCK) {
         ends[block] = d;

@@ -102,7 +102,7 @@ public final class SearchEngine {
       Query query = built.query();
       TopDocs top =
           topHits.search(
-              searcher,
+              terms,
               query,
               Math.max(Math.max(limit, 2), Math.max(model.feedbackDocs(), candidates())),
               audience,
@@ -115,7 +115,7 @@ public final class SearchEngine {
                   .add(query, BooleanClause.Occur.MUST)
                   .add(more, BooleanClause.Occur.SHOULD)
                   .build();
-          top = topHits.search(searcher, query, Math.max(limit, 2), audience, exclude);
+          top = topHits.search(terms, query, Math.max(limit, 2), audience, exclude);
         }
       }
       ScoreDoc[] docs = top.scoreDocs;

@@ -65,9 +65,16 @@ final class TopHits {
   /** The top {@code n} documents for {@code query} that {@code audience} may see. */
   TopDocs search(IndexSearcher searcher, Query query, int n, Audience audience, String exclude)
       throws IOException {
+    return search(new TermLookup(searcher), query, n, audience, exclude);
+  }
+
+  /** The same, with the search's own term look-ups, whose enumerators open the postings. */
+  TopDocs search(TermLookup terms, Query query, int n, Audience audience, String exclude)
+      throws IOException {
+    IndexSearcher searcher = terms.searcher();
     ScoreBound.Sum sum = ScoreBound.sum(query);
     if (!sum.bound()) {
-      return exact(searcher, sum.query(), n, audience, exclude);
+      return exact(terms, sum.query(), n, audience, exclude);
     }
     Weight boundWeight =
         searcher.createWeight(searcher.rewrite(sum.query()), ScoreMode.TOP_SCORES, 1f);
@@ -84,12 +91,12 @@ final class TopHits {
   }
 
   /** The plain path, for a query with no field-max disjunction to bound. */
-  private TopDocs exact(
-      IndexSearcher searcher, Query query, int n, Audience audience, String exclude)
+  private TopDocs exact(TermLookup terms, Query query, int n, Audience audience, String exclude)
       throws IOException {
+    IndexSearcher searcher = terms.searcher();
     Query rewritten = searcher.rewrite(query);
     if (blockMaxes != null) {
-      rewritten = BlockMaxTermQuery.of(rewritten, blockMaxes);
+      rewritten = BlockMaxTermQuery.of(rewritten, blockMaxes, terms);
     }
     Weight weight = searcher.createWeight(rewritten, ScoreMode.TOP_SCORES, 1f);
     // One collector on this thread: no accumulator shared between slices (its atomic updates were

@@ -86,7 +86,8 @@ class BlockMaxTermQueryTest {
                           BooleanClause.Occur.SHOULD)
                       .add(term(searcher, "title", word), BooleanClause.Occur.SHOULD)
                       .build(),
-                  cache);
+                  cache,
+                  new TermLookup(searcher));
           Query clause = ((BoostQuery) ((BooleanQuery) q).clauses().get(0).getQuery()).getQuery();
           assertThat(clause).isInstanceOf(BlockMaxTermQuery.class);
           Weight weight =
@@ -133,7 +134,7 @@ class BlockMaxTermQueryTest {
     int bounded = 0;
     for (int i = 0; i < n; i++) {
       Query q = searcher.rewrite(randomQuery(searcher, rnd));
-      Query b = BlockMaxTermQuery.of(q, cache);
+      Query b = BlockMaxTermQuery.of(q, cache, new TermLookup(searcher));
       bounded += b == q ? 0 : 1;
       TopDocs expected = searcher.search(q, new TopScoreDocCollectorManager(10, 10));
       TopDocs actual = searcher.search(b, new TopScoreDocCollectorManager(10, 10));
